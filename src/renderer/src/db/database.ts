@@ -1,0 +1,134 @@
+/**
+ * The one IndexedDB database of the app, through Dexie. Versions are only ever appended;
+ * data changes go in `.upgrade()`. Opening never deletes anything: every failure becomes a message.
+ */
+import Dexie, { type Table } from 'dexie'
+
+export const DATABASE_NAME = 'mexico-russia-study'
+
+/** The schema version this app writes; a database of a higher version belongs to a newer app. */
+export const SCHEMA_VERSION = 1
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export class StudyDatabase extends Dexie {
+  settings!: Table<SettingRow, string>
+
+  constructor(name = DATABASE_NAME) {
+    super(name)
+    this.version(SCHEMA_VERSION).stores({
+      settings: 'key'
+    })
+  }
+}
+
+export type OpenFailure = 'newer' | 'blocked' | 'full' | 'unavailable'
+
+export type OpenResult =
+  | { ok: true; db: StudyDatabase }
+  | { ok: false; failure: OpenFailure; message: string; detail: string }
+
+const MESSAGES: Record<OpenFailure, string> = {
+  newer:
+    'Your study data was saved by a newer version of this app. Install that version (or newer) to open it. Nothing has been changed or deleted.',
+  blocked:
+    'Another window of this app holds an older copy of your study data open. Close the other windows, then reload. Nothing has been changed or deleted.',
+  full: 'Your disk is full, so your study data cannot be opened. Free some space, then reload. Nothing has been deleted.',
+  unavailable:
+    'Your study data could not be opened: this browser or window does not allow local storage (a private window, or storage turned off). Nothing has been deleted.'
+}
+
+/** Names a storage error as one of the failures the user can act on. */
+export function classifyStorageError(error: unknown): OpenFailure {
+  const names: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { name?: string; inner?: unknown }
+    if (e.name) names.push(e.name)
+    current = e.inner
+  }
+  if (names.includes('VersionError')) return 'newer'
+  if (names.includes('QuotaExceededError')) return 'full'
+  if (names.includes('BlockedError')) return 'blocked'
+  return 'unavailable'
+}
+
+/** A message for a failed write, saying what was kept. */
+export function describeWriteError(error: unknown): string {
+  return classifyStorageError(error) === 'full'
+    ? 'Your disk is full: the last change was not saved. Everything saved before it is intact.'
+    : `The last change could not be saved (${(error as Error)?.message ?? String(error)}). Everything saved before it is intact.`
+}
+
+let current: StudyDatabase | undefined
+
+/**
+ * Opens the database once. If an upgrade is blocked by another window, it says so instead of
+ * waiting forever; it never deletes a database it cannot open.
+ */
+export async function openDatabase(
+  name = DATABASE_NAME,
+  blockedAfterMs = 3000
+): Promise<OpenResult> {
+  if (current) return { ok: true, db: current }
+  const db = new StudyDatabase(name)
+  // Another window upgrading us: let it, rather than block it; this window will reload.
+  db.on('versionchange', () => {
+    db.close()
+    return false
+  })
+  // Dexie keeps waiting while an older window blocks the upgrade: tell the user after a grace period.
+  const blocked = new Promise<'blocked'>((resolve) => {
+    db.on('blocked', () => setTimeout(() => resolve('blocked'), blockedAfterMs))
+  })
+  try {
+    const outcome = await Promise.race([db.open().then(() => 'open' as const), blocked])
+    if (outcome === 'blocked') {
+      return { ok: false, failure: 'blocked', message: MESSAGES.blocked, detail: 'upgrade blocked' }
+    }
+    // Dexie 4 opens a newer database as it is; this app must not write data it may misread.
+    // (Dexie stores version n as native IndexedDB version n × 10.)
+    const stored = db.backendDB().version / 10
+    if (stored > SCHEMA_VERSION) {
+      db.close()
+      return {
+        ok: false,
+        failure: 'newer',
+        message: MESSAGES.newer,
+        detail: `database version ${stored}, this app writes version ${SCHEMA_VERSION}`
+      }
+    }
+  } catch (error) {
+    const failure = classifyStorageError(error)
+    return { ok: false, failure, message: MESSAGES[failure], detail: String(error) }
+  }
+  current = db
+  void requestPersistence()
+  return { ok: true, db }
+}
+
+/** The open database; only valid after `openDatabase` succeeded. */
+export function database(): StudyDatabase {
+  if (!current) throw new Error('The database is not open yet.')
+  return current
+}
+
+/** Closes and forgets the open database (tests, and before a restore). */
+export function closeDatabase(): void {
+  current?.close()
+  current = undefined
+}
+
+/** Asks the browser not to evict our data under storage pressure. */
+async function requestPersistence(): Promise<boolean> {
+  try {
+    if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false
+    if (await navigator.storage.persisted()) return true
+    return await navigator.storage.persist()
+  } catch {
+    return false
+  }
+}
