@@ -14,13 +14,72 @@ export interface SettingRow {
   value: unknown
 }
 
+/** A card's FSRS state (ts-fsrs `Card`, dates as epoch ms) and the user's flags. */
+export interface CardState {
+  due: number
+  stability: number
+  difficulty: number
+  elapsedDays: number
+  scheduledDays: number
+  learningSteps: number
+  reps: number
+  lapses: number
+  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+  state: 0 | 1 | 2 | 3
+  lastReview: number | null
+}
+
+export interface CardRow extends CardState {
+  /** The stable card id from the pack (see domain/study-card.ts). */
+  id: string
+  /** 1 while suspended by the user (numbers, because IndexedDB cannot index booleans). */
+  suspended: 0 | 1
+  /** Epoch ms until which the card is buried; 0 when it is not. */
+  buriedUntil: number
+  /** 1 when the card's fact left the pack: hidden from study, its logs kept. */
+  retired: 0 | 1
+}
+
+export type ReviewMode = 'flip' | 'choice' | 'typed' | 'order' | 'numeric'
+
+export interface ReviewLogRow {
+  id?: number
+  cardId: string
+  /** ts-fsrs Rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: 1 | 2 | 3 | 4
+  /** Epoch ms of the answer. */
+  reviewedAt: number
+  /** How long the answer took, ms. */
+  durationMs: number
+  mode: ReviewMode
+  /** The desired retention in force, so a replay schedules exactly as the answer did. */
+  retention: number
+  /** The card's state before the answer (undo restores it; Check data replays from it). */
+  before: CardState
+}
+
+/** An automatic or manual backup of all progress, kept inside the database (the last few only). */
+export interface BackupRow {
+  id?: number
+  createdAt: number
+  reason: string
+  /** The same JSON text an exported backup file holds. */
+  data: string
+}
+
 export class StudyDatabase extends Dexie {
   settings!: Table<SettingRow, string>
+  cards!: Table<CardRow, string>
+  reviewLogs!: Table<ReviewLogRow, number>
+  backups!: Table<BackupRow, number>
 
   constructor(name = DATABASE_NAME) {
     super(name)
     this.version(SCHEMA_VERSION).stores({
-      settings: 'key'
+      settings: 'key',
+      cards: 'id, due, state, [retired+suspended+state+due]',
+      reviewLogs: '++id, cardId, reviewedAt',
+      backups: '++id, createdAt'
     })
   }
 }

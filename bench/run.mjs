@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: builds nothing, serves the built app over loopback with the app's own handler,
+ * runs every bench/*.bench.mjs suite in Debian's Chromium, and writes bench/results.json and the
+ * tables in bench/README.md. Benchmarks measure; tests never assert times.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, writeFileSync, readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..')
+const outDir = process.env.BENCH_OUT ?? 'out'
+const port = Number(process.env.BENCH_PORT ?? 4300)
+const baseURL = `http://127.0.0.1:${port}/`
+const only = process.argv.slice(2)
+
+if (!existsSync(join(root, outDir, 'main', 'serve.js'))) {
+  console.error(
+    `The app is not built (${outDir}/main/serve.js is missing): run \`npm run build\` first.`
+  )
+  process.exit(1)
+}
+
+const server = spawn(
+  process.execPath,
+  [join(root, outDir, 'main', 'serve.js'), '--port', String(port)],
+  {
+    stdio: ['ignore', 'pipe', 'inherit']
+  }
+)
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (chunk) => String(chunk).includes('served at') && resolve(undefined))
+  server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)))
+})
+
+const suites = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .filter((f) => only.length === 0 || only.some((name) => f.startsWith(name)))
+  .sort()
+
+const resultsPath = join(here, 'results.json')
+const previous = existsSync(resultsPath)
+  ? JSON.parse(readFileSync(resultsPath, 'utf8'))
+  : { suites: {} }
+const results = {
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+  suites: { ...previous.suites }
+}
+
+try {
+  for (const file of suites) {
+    const name = file.replace(/\.bench\.mjs$/, '')
+    console.log(`\n# ${name}`)
+    const suite = await import(pathToFileURL(join(here, file)).href)
+    /** Each suite: default async ({ baseURL, chromiumPath }) => { title, columns, rows, notes } */
+    results.suites[name] = await suite.default({
+      baseURL,
+      chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+    })
+    console.table(results.suites[name].rows)
+  }
+} finally {
+  server.kill()
+}
+
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n')
+
+const table = ({ columns, rows }) =>
+  [
+    `| ${columns.join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${columns.map((c) => row[c] ?? '').join(' | ')} |`)
+  ].join('\n')
+
+const readme = [
+  '# Benchmarks',
+  '',
+  '`npm run build && npm run bench` serves the built app over loopback with the same handler the',
+  "desktop app uses and drives Debian's Chromium (headless) through it with Playwright. Results are",
+  'written to `results.json`; this page is regenerated from it. Tests never assert times.',
+  '',
+  `Last run: ${results.generatedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.`,
+  ...Object.entries(results.suites).flatMap(([name, suite]) => [
+    '',
+    `## ${suite.title ?? name}`,
+    '',
+    table(suite),
+    ...(suite.notes ? ['', suite.notes] : [])
+  ]),
+  ''
+].join('\n')
+writeFileSync(join(here, 'README.md'), readme)
+console.log('\nWrote bench/results.json and bench/README.md')
