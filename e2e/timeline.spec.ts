@@ -1,0 +1,135 @@
+/**
+ * The timeline: events from the pack are labelled on the axis ("Fort Ross", "Kollontai"); zooming
+ * in makes the ticks finer; the arrow keys move focus to the next event by date; a deep link opens
+ * an event's panel with its source paragraph, whose link opens the reader at that paragraph; a
+ * theme filter (kept in the URL) hides the other events; Esc closes the panel keeping the filters;
+ * the list view lists every event grouped by era. No request leaves loopback.
+ */
+import { expect, openApp, test } from './fixtures'
+
+const axis = (page: import('@playwright/test').Page) => page.getByTestId('timeline-axis')
+
+test('the axis labels the events and zooming in makes the ticks finer', async ({ page }) => {
+  await openApp(page, '#/timeline')
+  await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
+  await expect(
+    axis(page).getByRole('button', { name: 'Fort Ross established, 1812' })
+  ).toBeVisible()
+  await expect(
+    axis(page).getByRole('button', { name: 'Kollontai appointed ambassador, 1926' })
+  ).toBeVisible()
+
+  const order = ['century', 'decade', 'year', 'month']
+  const before = (await axis(page).getAttribute('data-tick-unit')) ?? ''
+  expect(order).toContain(before)
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click()
+  await axis(page).focus()
+  for (let i = 0; i < 5; i++) await page.keyboard.press('+')
+  await expect
+    .poll(async () => order.indexOf((await axis(page).getAttribute('data-tick-unit')) ?? ''))
+    .toBeGreaterThan(order.indexOf(before))
+  // Zoom to fit brings every event back.
+  await page.getByRole('button', { name: 'Zoom to fit' }).click()
+  await expect(
+    axis(page).getByRole('button', { name: 'Fort Ross established, 1812' })
+  ).toBeVisible()
+  await expect(axis(page)).toHaveAttribute('data-tick-unit', before)
+})
+
+test('the arrow keys move focus between events in date order', async ({ page }) => {
+  await openApp(page, '#/timeline')
+  const fortRoss = axis(page).getByRole('button', { name: 'Fort Ross established, 1812' })
+  await fortRoss.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(
+    axis(page).getByRole('button', { name: 'Diplomatic relations established, 1 December 1890' })
+  ).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(fortRoss).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(page.locator(':focus')).toHaveAttribute('data-event-id', /^2014-/)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/timeline\/2014-/)
+  await expect(page.getByTestId('event-panel')).toBeVisible()
+})
+
+test('a deep link opens the event panel, and its paragraph link opens the reader', async ({
+  page
+}) => {
+  await openApp(page, '#/timeline/1978-lopez-portillo-tlatelolco')
+  const panel = page.getByTestId('event-panel')
+  await expect(panel.getByRole('heading', { name: /López Portillo visit/ })).toBeVisible()
+  await expect(panel.getByTestId('event-date')).toHaveText('In 1978')
+  await expect(panel.locator('blockquote')).toContainText('Treaty of Tlatelolco')
+  await expect(panel.getByTestId('event-note')).toContainText('Additional Protocol II')
+  await expect(panel.getByRole('link', { name: 'José López Portillo' })).toBeVisible()
+  // The selected event is marked on the axis.
+  await expect(
+    axis(page).locator('[data-event-id="1978-lopez-portillo-tlatelolco"]')
+  ).toHaveAttribute('aria-current', 'true')
+  // Next goes to the following event by date.
+  await panel.getByRole('button', { name: /→$/ }).click()
+  await expect(page).toHaveURL(/#\/timeline\/1991-russian-federation$/)
+  await page.getByTestId('read-in-article').click()
+  await expect(page).toHaveURL(/#\/reader\/p-/)
+})
+
+test('a theme filter hides the other events and lives in the URL; Esc keeps it', async ({
+  page
+}) => {
+  await openApp(page, '#/timeline')
+  await page.getByLabel('Theme', { exact: true }).selectOption('space')
+  await expect(page).toHaveURL(/#\/timeline\?theme=space$/)
+  await expect(page.getByTestId('timeline-count')).toHaveText('2 of 24 events')
+  const labels = axis(page).locator('[data-event-id]')
+  await expect(labels).toHaveCount(2)
+  await expect(labels.first()).toHaveAccessibleName(/Russia launches a Mexican satellite/)
+  await expect(axis(page).getByRole('button', { name: /Fort Ross/ })).toHaveCount(0)
+  await expect(page.getByTestId('timeline-status')).toHaveText('2 of 24 events shown.')
+
+  await labels.first().click()
+  await expect(page).toHaveURL(/#\/timeline\/2001-satellite-launch\?theme=space$/)
+  await page.keyboard.press('Escape')
+  await expect(page).toHaveURL(/#\/timeline\?theme=space$/)
+  await expect(page.getByTestId('event-panel')).toHaveCount(0)
+
+  // A bookmarked filter opens as it was.
+  await openApp(page, '#/timeline?entity=leon-trotsky&view=list')
+  await expect(page.getByTestId('timeline-list').locator('[data-event-id]')).toHaveCount(2)
+  await expect(page.getByLabel('Person or organisation', { exact: true })).toHaveValue(
+    'leon-trotsky'
+  )
+})
+
+test('the list view lists every event, grouped by era, and is keyboard-operable', async ({
+  page
+}) => {
+  await openApp(page, '#/timeline')
+  await page.getByRole('button', { name: 'List', exact: true }).click()
+  await expect(page).toHaveURL(/view=list/)
+  const list = page.getByTestId('timeline-list')
+  await expect(list.locator('[data-event-id]')).toHaveCount(24)
+  const eras = await list
+    .locator('section[data-era]')
+    .evaluateAll((sections) => sections.map((s) => s.getAttribute('data-era')))
+  expect(eras).toEqual([
+    'early-contact',
+    'imperial-russia',
+    'revolutions',
+    'soviet-union',
+    'russian-federation'
+  ])
+  const soviet = list.locator('section[data-era="soviet-union"]')
+  await expect(
+    soviet.getByRole('button', { name: 'Kollontai appointed ambassador, 1926' })
+  ).toBeVisible()
+  const fortRoss = list.getByRole('button', { name: 'Fort Ross established, 1812' })
+  await fortRoss.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(
+    list.getByRole('button', { name: /^Diplomatic relations established/ })
+  ).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/timeline\/1890-relations-established\?view=list$/)
+  await expect(page.getByTestId('event-panel')).toContainText('1 December 1890')
+})

@@ -1,0 +1,144 @@
+/**
+ * Timeline filters: by theme, era, person or organisation, and free text. They live in the URL
+ * (`#/timeline?theme=space&era=soviet-union&entity=leon-trotsky&q=treaty&view=list`), so a
+ * filtered view can be bookmarked. Pure: no DOM, no Svelte.
+ */
+import type { Pack, StudyEvent, Theme } from '$shared/pack-schema'
+import { THEMES } from '$shared/pack-schema'
+import { formatEventDate } from './timeline-layout'
+
+export interface TimelineFilters {
+  theme: Theme | ''
+  era: string
+  entity: string
+  q: string
+}
+
+export type TimelineViewMode = 'axis' | 'list'
+
+export const NO_FILTERS: TimelineFilters = { theme: '', era: '', entity: '', q: '' }
+
+/** Reads the filters and the view mode from a route query; unknown values are ignored. */
+export function filtersFromQuery(query: URLSearchParams): {
+  filters: TimelineFilters
+  view: TimelineViewMode
+} {
+  const theme = query.get('theme') ?? ''
+  return {
+    filters: {
+      theme: (THEMES as readonly string[]).includes(theme) ? (theme as Theme) : '',
+      era: query.get('era') ?? '',
+      entity: query.get('entity') ?? '',
+      q: query.get('q') ?? ''
+    },
+    view: query.get('view') === 'list' ? 'list' : 'axis'
+  }
+}
+
+/** The query for filters and view mode, leaving out what is empty or default. */
+export function filtersToQuery(filters: TimelineFilters, view: TimelineViewMode): URLSearchParams {
+  const query = new URLSearchParams()
+  if (filters.theme) query.set('theme', filters.theme)
+  if (filters.era) query.set('era', filters.era)
+  if (filters.entity) query.set('entity', filters.entity)
+  if (filters.q.trim()) query.set('q', filters.q)
+  if (view === 'list') query.set('view', 'list')
+  return query
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+/** The text an event is found by: title, summary, dates and the names of its people and places. */
+export function searchText(
+  pack: Pack,
+  event: StudyEvent,
+  entities: ReadonlyMap<string, Pack['entities'][number]> = new Map(
+    pack.entities.map((e) => [e.id, e])
+  )
+): string {
+  const names = event.entityIds.flatMap((id) => {
+    const entity = entities.get(id)
+    return entity ? [entity.name, ...(entity.aliases ?? [])] : []
+  })
+  return fold(
+    [event.title, event.summary, event.dateText, formatEventDate(event.date), ...names].join(' ')
+  )
+}
+
+/** A reusable matcher: precomputes each event's search text once per pack. */
+export function makeMatcher(pack: Pack): (event: StudyEvent, filters: TimelineFilters) => boolean {
+  const entities = new Map(pack.entities.map((e) => [e.id, e]))
+  const texts = new Map(pack.events.map((e) => [e.id, searchText(pack, e, entities)]))
+  return (event, filters) => {
+    if (filters.theme && !event.themes.includes(filters.theme)) return false
+    if (filters.era && event.era !== filters.era) return false
+    if (filters.entity && !event.entityIds.includes(filters.entity)) return false
+    const words = fold(filters.q).split(/\s+/).filter(Boolean)
+    if (words.length === 0) return true
+    const text = texts.get(event.id) ?? searchText(pack, event)
+    return words.every((w) => text.includes(w))
+  }
+}
+
+/** The events that pass all the filters. */
+export function filterEvents(pack: Pack, filters: TimelineFilters): StudyEvent[] {
+  const match = makeMatcher(pack)
+  return pack.events.filter((e) => match(e, filters))
+}
+
+export interface FacetCounts {
+  theme: Map<string, number>
+  era: Map<string, number>
+  entity: Map<string, number>
+}
+
+/**
+ * For each choice of each filter, how many events it would show together with the other filters
+ * as they are: the numbers beside each option.
+ */
+export function facetCounts(
+  pack: Pack,
+  filters: TimelineFilters,
+  match: ReturnType<typeof makeMatcher> = makeMatcher(pack)
+): FacetCounts {
+  const count = (
+    key: keyof FacetCounts,
+    valuesOf: (e: StudyEvent) => readonly string[]
+  ): Map<string, number> => {
+    const others = { ...filters, [key]: '' }
+    const counts = new Map<string, number>()
+    for (const event of pack.events) {
+      if (!match(event, others)) continue
+      for (const v of valuesOf(event)) counts.set(v, (counts.get(v) ?? 0) + 1)
+    }
+    return counts
+  }
+  return {
+    theme: count('theme', (e) => e.themes),
+    era: count('era', (e) => [e.era]),
+    entity: count('entity', (e) => e.entityIds)
+  }
+}
+
+/** Readable names of the themes. */
+export const THEME_LABELS: Record<Theme, string> = {
+  diplomacy: 'Diplomacy',
+  conflict: 'Conflict',
+  'people-culture': 'People & culture',
+  space: 'Space',
+  'trade-economy': 'Trade & economy',
+  tourism: 'Tourism',
+  military: 'Military'
+}
+
+/** The editorial notes for an event: on the event itself, and on its source paragraph. */
+export function notesForEvent(
+  pack: Pack,
+  event: StudyEvent
+): { onEvent: Pack['notes']; onParagraph: Pack['notes'] } {
+  const onEvent = pack.notes.filter((n) => n.attachedTo.includes(event.id))
+  const onParagraph = pack.notes.filter(
+    (n) => !n.attachedTo.includes(event.id) && n.attachedTo.includes(event.paragraphId)
+  )
+  return { onEvent, onParagraph }
+}
