@@ -77,7 +77,7 @@ export class StudyDatabase extends Dexie {
     super(name)
     this.version(SCHEMA_VERSION).stores({
       settings: 'key',
-      cards: 'id, due, state, [retired+suspended+state+due]',
+      cards: 'id, due, state, buriedUntil, [retired+suspended+state+due]',
       reviewLogs: '++id, cardId, reviewedAt',
       backups: '++id, createdAt'
     })

@@ -1,7 +1,16 @@
 import type { Theme } from '$shared/pack-schema'
 
 export type CardKind =
-  'event-what' | 'event-when' | 'person' | 'figure' | 'company' | 'equipment' | 'hand'
+  | 'event-what'
+  | 'event-when'
+  | 'person'
+  | 'place'
+  | 'organisation'
+  | 'figure'
+  | 'trade-flow'
+  | 'company'
+  | 'equipment'
+  | 'hand'
 
 /** A flashcard generated from the pack (or hand-written in it). Its id is stable across packs. */
 export interface StudyCard {

@@ -1,0 +1,252 @@
+import raw from '../../../../resources/packs/mexico-russia/pack.json'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parsePack, type Pack } from '$shared/pack-schema'
+import { StudyDatabase } from './database'
+import {
+  answerCard,
+  answerCards,
+  buryCard,
+  countDue,
+  newIntroducedSince,
+  nextCard,
+  peekNextCard,
+  setSuspended,
+  stateOf,
+  syncCards,
+  undoAnswer
+} from './study-store'
+import { generateCards } from '../domain/cards'
+import { nextStudyDay, studyDayStart } from '../domain/study-queue'
+
+function loadPack(): Pack {
+  const parsed = parsePack(structuredClone(raw))
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+  return parsed.pack
+}
+
+const t0 = new Date(2026, 2, 10, 10).getTime()
+const cutoff = nextStudyDay(t0)
+let db: StudyDatabase
+let counter = 0
+
+beforeEach(async () => {
+  db = new StudyDatabase(`study-test-${Date.now()}-${counter++}`)
+  await db.open()
+})
+afterEach(() => db.close())
+
+const answer = (cardId: string, rating: 1 | 2 | 3 | 4, now = t0) =>
+  answerCard({ cardId, rating, now, mode: 'flip', retention: 0.9, durationMs: 4000 }, db)
+
+describe('syncCards', () => {
+  it('creates one new row per card, in pack order, and is idempotent', async () => {
+    const pack = loadPack()
+    const cards = generateCards(pack)
+    const first = await syncCards(pack, t0, db)
+    expect(first).toEqual({ added: cards.length, retired: 0, restored: 0, total: cards.length })
+    expect(await syncCards(pack, t0 + 1000, db)).toEqual({
+      added: 0,
+      retired: 0,
+      restored: 0,
+      total: cards.length
+    })
+    const next = await nextCard({ now: t0, cutoff, allowNew: true }, db)
+    expect(next?.id).toBe(cards[0]!.id)
+    expect(next?.state).toBe(0)
+  })
+
+  it('keeps progress across a pack update: kept cards keep state, new ones arrive, removed retire', async () => {
+    const packA = loadPack()
+    await syncCards(packA, t0, db)
+    await answer('event-when:1812-fort-ross', 3)
+    await answer('person:leon-trotsky', 1)
+    await answer('company:cemex', 4)
+    const trotskyBefore = await db.cards.get('person:leon-trotsky')
+
+    // Pack B: the Cemex company is gone, a new hand card arrives.
+    const packB = loadPack()
+    packB.packVersion = 'B'
+    packB.trade.companies = packB.trade.companies.filter((c) => c.entityId !== 'cemex')
+    packB.entities = packB.entities.filter((e) => e.id !== 'cemex')
+    packB.cards.push({
+      id: 'card-new-fact',
+      question: 'A new question?',
+      answer: 'A new answer',
+      paragraphId: 'p-trade-1',
+      themes: ['trade-economy'],
+      era: 'russian-federation'
+    })
+    const result = await syncCards(packB, t0 + 60_000, db)
+    expect(result).toMatchObject({ added: 1, retired: 1, restored: 0 })
+    expect(await db.cards.get('person:leon-trotsky')).toEqual(trotskyBefore)
+    expect((await db.cards.get('event-when:1812-fort-ross'))?.state).toBe(1)
+    expect((await db.cards.get('hand:card-new-fact'))?.state).toBe(0)
+    const cemex = await db.cards.get('company:cemex')
+    expect(cemex?.retired).toBe(1)
+    expect(cemex?.reps).toBe(1)
+    expect(await db.reviewLogs.where('cardId').equals('company:cemex').count()).toBe(1)
+    // A retired card is never drawn nor counted.
+    const all = await countDue(t0 + 60_000, cutoff, undefined, db)
+    const active = generateCards(packB).length
+    expect(all.new).toBe(active - 2)
+
+    // Back to pack A: Cemex returns with its progress, the new card retires.
+    const back = await syncCards(packA, t0 + 120_000, db)
+    expect(back).toMatchObject({ added: 0, retired: 1, restored: 1 })
+    expect((await db.cards.get('company:cemex'))?.retired).toBe(0)
+    expect((await db.cards.get('company:cemex'))?.reps).toBe(1)
+  })
+})
+
+describe('answerCard and undoAnswer', () => {
+  beforeEach(async () => {
+    await syncCards(loadPack(), t0, db)
+  })
+
+  it('writes the new state and one log row with the state before', async () => {
+    const before = await db.cards.get('person:leon-trotsky')
+    const { logId, after } = await answer('person:leon-trotsky', 3, t0 + 5000)
+    expect(after.state).toBe(1)
+    expect(after.due).toBe(t0 + 5000 + 10 * 60_000)
+    expect(await db.cards.get('person:leon-trotsky')).toEqual(after)
+    const log = await db.reviewLogs.get(logId)
+    expect(log).toMatchObject({
+      cardId: 'person:leon-trotsky',
+      rating: 3,
+      reviewedAt: t0 + 5000,
+      durationMs: 4000,
+      mode: 'flip',
+      retention: 0.9,
+      before: stateOf(before!)
+    })
+  })
+
+  it('writes neither the state nor the log when the log write fails inside the transaction', async () => {
+    const before = await db.cards.get('person:leon-trotsky')
+    const failing = () => {
+      throw new Error('disk full')
+    }
+    db.reviewLogs.hook('creating', failing)
+    await expect(answer('person:leon-trotsky', 3)).rejects.toThrow('disk full')
+    db.reviewLogs.hook('creating').unsubscribe(failing)
+    expect(await db.cards.get('person:leon-trotsky')).toEqual(before)
+    expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('grades an ordering (several cards) all together or not at all', async () => {
+    const input = (cardId: string) =>
+      ({ cardId, rating: 3, mode: 'order', retention: 0.9, durationMs: 1000, now: t0 }) as const
+    await expect(
+      answerCards([input('event-when:1812-fort-ross'), input('event-when:no-such-event')], db)
+    ).rejects.toThrow('no card')
+    expect((await db.cards.get('event-when:1812-fort-ross'))?.state).toBe(0)
+    expect(await db.reviewLogs.count()).toBe(0)
+    const results = await answerCards(
+      [input('event-when:1812-fort-ross'), input('event-when:1891-russian-legation')],
+      db
+    )
+    expect(results.map((r) => r.after.state)).toEqual([1, 1])
+    expect(await db.reviewLogs.where('cardId').startsWith('event-when:').count()).toBe(2)
+  })
+
+  it('undo restores the card exactly and deletes the log row', async () => {
+    const original = await db.cards.get('event-what:1812-fort-ross')
+    const first = await answer('event-what:1812-fort-ross', 3)
+    const second = await answer('event-what:1812-fort-ross', 3, first.after.due)
+    expect(second.after.state).toBe(2)
+    await undoAnswer(second.logId, db)
+    expect(await db.cards.get('event-what:1812-fort-ross')).toEqual(first.after)
+    await undoAnswer(first.logId, db)
+    expect(await db.cards.get('event-what:1812-fort-ross')).toEqual(original)
+    expect(await db.reviewLogs.count()).toBe(0)
+    await expect(undoAnswer(first.logId, db)).rejects.toThrow('already undone')
+  })
+})
+
+describe('due counts, bury, suspend and the new-card limit', () => {
+  beforeEach(async () => {
+    await syncCards(loadPack(), t0, db)
+  })
+
+  it('counts new, learning and review cards by index, and the counts follow answers', async () => {
+    const total = await db.cards.count()
+    expect(await countDue(t0, cutoff, undefined, db)).toEqual({
+      new: total,
+      learning: 0,
+      review: 0
+    })
+    const a = await answer('person:leon-trotsky', 3)
+    const b = await answer('person:frida-kahlo', 3)
+    await answer('person:frida-kahlo', 3, b.after.due)
+    expect(await countDue(a.after.due, cutoff, undefined, db)).toEqual({
+      new: total - 2,
+      learning: 1,
+      review: 0
+    })
+    // Days later, the graduated card is a review due today.
+    const later = t0 + 40 * 86_400_000
+    expect(await countDue(later, nextStudyDay(later), undefined, db)).toMatchObject({ review: 1 })
+    // A filter counts only its cards.
+    const filter = new Set(['person:leon-trotsky', 'person:diego-rivera'])
+    expect(await countDue(t0, cutoff, filter, db)).toEqual({ new: 1, learning: 1, review: 0 })
+  })
+
+  it('buries a card until the next study day and suspends it until unsuspended', async () => {
+    const total = await db.cards.count()
+    const first = await nextCard({ now: t0, cutoff, allowNew: true }, db)
+    await buryCard(first!.id, cutoff, db)
+    expect((await countDue(t0, cutoff, undefined, db)).new).toBe(total - 1)
+    const second = await nextCard({ now: t0, cutoff, allowNew: true }, db)
+    expect(second!.id).not.toBe(first!.id)
+    await setSuspended(second!.id, true, db)
+    expect((await countDue(t0, cutoff, undefined, db)).new).toBe(total - 2)
+    const third = await nextCard({ now: t0, cutoff, allowNew: true }, db)
+    expect([first!.id, second!.id]).not.toContain(third!.id)
+    // The next study day the buried card is back; the suspended one stays away until unsuspended.
+    expect((await countDue(cutoff, nextStudyDay(cutoff), undefined, db)).new).toBe(total - 1)
+    expect(
+      (await nextCard({ now: cutoff, cutoff: nextStudyDay(cutoff), allowNew: true }, db))!.id
+    ).toBe(first!.id)
+    await setSuspended(second!.id, false, db)
+    expect((await countDue(cutoff, nextStudyDay(cutoff), undefined, db)).new).toBe(total)
+  })
+
+  it('counts today’s first reviews of new cards for the daily limit, and draws no new card when told', async () => {
+    await answer('person:leon-trotsky', 3)
+    const b = await answer('person:frida-kahlo', 1)
+    await answer('person:frida-kahlo', 3, b.after.due)
+    const dayStart = studyDayStart(t0)
+    expect(await newIntroducedSince(dayStart, db)).toBe(2)
+    expect(await newIntroducedSince(nextStudyDay(t0), db)).toBe(0)
+    // Limit reached: only learning cards (ahead of time) come, no new card.
+    const next = await nextCard({ now: t0, cutoff, allowNew: false }, db)
+    expect(next?.state).toBe(1)
+    const none = await nextCard({ now: t0, cutoff, allowNew: false, learnAheadMs: 0 }, db)
+    expect(none).toBeUndefined()
+  })
+
+  it('draws the card after the shown one ahead, with the earliest learning due time', async () => {
+    const a = await answer('person:leon-trotsky', 1)
+    const shown = await nextCard({ now: t0, cutoff, allowNew: true }, db)
+    const ahead = await peekNextCard(
+      { now: t0, cutoff, allowNew: true, skip: new Set([shown!.id]) },
+      db
+    )
+    expect(ahead.row!.id).not.toBe(shown!.id)
+    expect(ahead.row!.state).toBe(0)
+    expect(ahead.learningDueAt).toBe(a.after.due)
+  })
+
+  it('draws due learning cards before reviews, reviews before new cards', async () => {
+    const a = await answer('person:leon-trotsky', 3)
+    await answer('person:leon-trotsky', 3, a.after.due)
+    const c = await answer('person:diego-rivera', 1, t0)
+    const later = (await db.cards.get('person:leon-trotsky'))!.due + 1000
+    // Trotsky is a review due, Rivera a learning card due: learning first.
+    expect(c.after.due).toBeLessThan(later)
+    const query = { now: later, cutoff: nextStudyDay(later), allowNew: true }
+    expect((await nextCard(query, db))!.id).toBe('person:diego-rivera')
+    await answer('person:diego-rivera', 4, later)
+    expect((await nextCard(query, db))!.id).toBe('person:leon-trotsky')
+  })
+})

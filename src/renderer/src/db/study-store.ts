@@ -1,0 +1,346 @@
+/**
+ * Study progress in IndexedDB: card rows kept in step with the pack, answers written with their
+ * review-log row in one transaction, undo, bury and suspend, and the indexed queries that draw the
+ * next card and count what is due. The components never talk to Dexie themselves.
+ */
+import type { Pack } from '$shared/pack-schema'
+import { generateCards } from '../domain/cards'
+import { newCardState, schedule, type Rating } from '../domain/scheduler'
+import { countRows, type DueCounts } from '../domain/study-queue'
+import {
+  database,
+  type CardRow,
+  type CardState,
+  type ReviewMode,
+  type StudyDatabase
+} from './database'
+
+export interface SyncResult {
+  added: number
+  retired: number
+  restored: number
+  /** Cards in the pack, hence active after the sync. */
+  total: number
+}
+
+const STATE_INDEX = '[retired+suspended+state+due]'
+
+/** The state part of a row (what FSRS schedules and a log's `before` holds). */
+export function stateOf(row: CardState): CardState {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    lastReview: row.lastReview
+  }
+}
+
+/**
+ * Brings the card rows in step with a list of card ids (in introduction order): new ids get a new
+ * row, ids no longer listed are retired (hidden, their logs kept), retired ids listed again return
+ * with the state they had. New cards are due `now + i` ms so that they come in the list's order.
+ */
+export async function syncCardIds(
+  ids: string[],
+  now = Date.now(),
+  db: StudyDatabase = database()
+): Promise<SyncResult> {
+  return db.transaction('rw', db.cards, async () => {
+    const existing = new Set((await db.cards.toCollection().primaryKeys()) as string[])
+    const retiredIds = new Set(
+      (await db.cards
+        .where(STATE_INDEX)
+        .between([1, -Infinity, -Infinity, -Infinity], [1, Infinity, Infinity, Infinity])
+        .primaryKeys()) as string[]
+    )
+    const wanted = new Set(ids)
+    const fresh: CardRow[] = []
+    ids.forEach((id, i) => {
+      if (!existing.has(id)) {
+        fresh.push({ id, ...newCardState(now + i), suspended: 0, buriedUntil: 0, retired: 0 })
+      }
+    })
+    const toRetire = [...existing].filter((id) => !wanted.has(id) && !retiredIds.has(id))
+    const toRestore = [...retiredIds].filter((id) => wanted.has(id))
+    if (fresh.length) await db.cards.bulkAdd(fresh)
+    if (toRetire.length) await db.cards.where(':id').anyOf(toRetire).modify({ retired: 1 })
+    if (toRestore.length) await db.cards.where(':id').anyOf(toRestore).modify({ retired: 0 })
+    return {
+      added: fresh.length,
+      retired: toRetire.length,
+      restored: toRestore.length,
+      total: wanted.size
+    }
+  })
+}
+
+/** Brings the card rows in step with a pack (see `syncCardIds`). */
+export function syncCards(
+  pack: Pack,
+  now = Date.now(),
+  db: StudyDatabase = database()
+): Promise<SyncResult> {
+  return syncCardIds(
+    generateCards(pack).map((c) => c.id),
+    now,
+    db
+  )
+}
+
+export interface AnswerInput {
+  cardId: string
+  rating: Rating
+  mode: ReviewMode
+  retention: number
+  durationMs: number
+  now?: number
+}
+
+export interface AnswerResult {
+  logId: number
+  before: CardRow
+  after: CardRow
+}
+
+/**
+ * Grades a card: its new FSRS state and its review-log row are written in one transaction, so
+ * either both are saved or neither is.
+ */
+export async function answerCard(
+  input: AnswerInput,
+  db: StudyDatabase = database()
+): Promise<AnswerResult> {
+  const now = input.now ?? Date.now()
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const before = await db.cards.get(input.cardId)
+    if (!before) throw new Error(`There is no card "${input.cardId}".`)
+    const after: CardRow = {
+      ...before,
+      ...schedule(stateOf(before), input.rating, now, input.retention),
+      buriedUntil: 0
+    }
+    // Both writes are queued at once: one round trip, still one transaction.
+    const [, logId] = await Promise.all([
+      db.cards.put(after),
+      db.reviewLogs.add({
+        cardId: input.cardId,
+        rating: input.rating,
+        reviewedAt: now,
+        durationMs: Math.max(0, Math.round(input.durationMs)),
+        mode: input.mode,
+        retention: input.retention,
+        before: stateOf(before)
+      })
+    ])
+    return { logId, before, after }
+  })
+}
+
+/** Grades several cards at once (an ordering exercise) in one transaction: all saved, or none. */
+export async function answerCards(
+  inputs: AnswerInput[],
+  db: StudyDatabase = database()
+): Promise<AnswerResult[]> {
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const results: AnswerResult[] = []
+    for (const input of inputs) results.push(await answerCard(input, db))
+    return results
+  })
+}
+
+/**
+ * Undoes an answer: the card gets back the state the log row saved, and the row is deleted.
+ * Returns the card as it was before the undo and as it is after.
+ */
+export async function undoAnswer(
+  logId: number,
+  db: StudyDatabase = database()
+): Promise<{ before: CardRow; after: CardRow }> {
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const log = await db.reviewLogs.get(logId)
+    if (!log) throw new Error('That answer was already undone.')
+    const before = await db.cards.get(log.cardId)
+    if (!before) throw new Error(`There is no card "${log.cardId}".`)
+    const after: CardRow = { ...before, ...log.before }
+    await db.cards.put(after)
+    await db.reviewLogs.delete(logId)
+    return { before, after }
+  })
+}
+
+/** Writes a whole row back as it was (undo of a bury or a suspend). */
+export async function restoreCard(row: CardRow, db: StudyDatabase = database()): Promise<void> {
+  await db.cards.put(row)
+}
+
+/** Hides a card until a time (the next study day). Returns the row before and after. */
+export async function buryCard(
+  cardId: string,
+  until: number,
+  db: StudyDatabase = database()
+): Promise<{ before: CardRow; after: CardRow }> {
+  return changeCard(cardId, { buriedUntil: until }, db)
+}
+
+/** Suspends or unsuspends a card. Returns the row before and after. */
+export async function setSuspended(
+  cardId: string,
+  suspended: boolean,
+  db: StudyDatabase = database()
+): Promise<{ before: CardRow; after: CardRow }> {
+  return changeCard(cardId, { suspended: suspended ? 1 : 0 }, db)
+}
+
+async function changeCard(
+  cardId: string,
+  change: Partial<CardRow>,
+  db: StudyDatabase
+): Promise<{ before: CardRow; after: CardRow }> {
+  return db.transaction('rw', db.cards, async () => {
+    const before = await db.cards.get(cardId)
+    if (!before) throw new Error(`There is no card "${cardId}".`)
+    const after = { ...before, ...change }
+    await db.cards.put(after)
+    return { before, after }
+  })
+}
+
+/** One card row (or undefined). */
+export function getCard(
+  cardId: string,
+  db: StudyDatabase = database()
+): Promise<CardRow | undefined> {
+  return db.cards.get(cardId)
+}
+
+/**
+ * The due counts for today, by indexed counts (never a scan of the rows), less the buried cards.
+ * With a filter (a set of card ids: one era or theme) the few rows are read and counted instead.
+ */
+export async function countDue(
+  now: number,
+  cutoff: number,
+  filter?: ReadonlySet<string>,
+  db: StudyDatabase = database()
+): Promise<DueCounts> {
+  if (filter) {
+    const rows = (await db.cards.bulkGet([...filter])).filter((r): r is CardRow => !!r)
+    return countRows(rows, now, cutoff)
+  }
+  return db.transaction('r', db.cards, async () => {
+    const index = db.cards.where(STATE_INDEX)
+    const dueBefore = (state: number) =>
+      index.between([0, 0, state, -Infinity], [0, 0, state, cutoff], true, false).count()
+    const [fresh, learning, review, relearning, buried] = await Promise.all([
+      index.between([0, 0, 0, -Infinity], [0, 0, 0, Infinity], true, true).count(),
+      dueBefore(1),
+      dueBefore(2),
+      dueBefore(3),
+      db.cards.where('buriedUntil').above(now).toArray()
+    ])
+    const counts = { new: fresh, learning: learning + relearning, review }
+    const hidden = countRows(
+      buried.map((row) => ({ ...row, buriedUntil: 0 })),
+      now,
+      cutoff
+    )
+    return {
+      new: counts.new - hidden.new,
+      learning: counts.learning - hidden.learning,
+      review: counts.review - hidden.review
+    }
+  })
+}
+
+/** How many new cards were studied for the first time since a time (today's start). */
+export async function newIntroducedSince(
+  since: number,
+  db: StudyDatabase = database()
+): Promise<number> {
+  return db.reviewLogs
+    .where('reviewedAt')
+    .aboveOrEqual(since)
+    .filter((log) => log.before.state === 0)
+    .count()
+}
+
+export interface NextCardQuery {
+  now: number
+  /** The start of the next study day: reviews due before it are due today. */
+  cutoff: number
+  /** New cards may be drawn (the daily limit is not reached). */
+  allowNew: boolean
+  /** Learning cards due within this many ms are shown when nothing else is due (Anki: 20 min). */
+  learnAheadMs?: number
+  filter?: ReadonlySet<string>
+  /** Ids not to draw now (the card just answered, in learning for another few minutes). */
+  skip?: ReadonlySet<string>
+}
+
+/**
+ * The next card to study, by the state index and `limit(1)`: learning cards that are due, then
+ * reviews due today (most overdue first), then new cards in pack order, then learning cards a
+ * little ahead of time. Undefined when the session is done.
+ */
+export async function nextCard(
+  query: NextCardQuery,
+  db: StudyDatabase = database()
+): Promise<CardRow | undefined> {
+  const { now, cutoff, filter, skip } = query
+  const visible = (row: CardRow) =>
+    row.buriedUntil <= now && (!filter || filter.has(row.id)) && !skip?.has(row.id)
+  const first = (state: number, upTo: number, inclusive = true) =>
+    db.cards
+      .where(STATE_INDEX)
+      .between([0, 0, state, -Infinity], [0, 0, state, upTo], true, inclusive)
+      .filter(visible)
+      .first()
+  const earliest = (a?: CardRow, b?: CardRow) => (!a ? b : !b ? a : a.due <= b.due ? a : b)
+
+  return db.transaction('r', db.cards, async () => {
+    const learning = earliest(await first(1, now), await first(3, now))
+    if (learning) return learning
+    const review = await first(2, cutoff, false)
+    if (review) return review
+    if (query.allowNew) {
+      const fresh = await first(0, Infinity)
+      if (fresh) return fresh
+    }
+    const ahead = now + (query.learnAheadMs ?? 20 * 60_000)
+    return earliest(await first(1, ahead), await first(3, ahead))
+  })
+}
+
+/**
+ * Draws the card after the one shown, ahead of time, with the earliest due time of the learning
+ * cards: the draw stays valid until then (only the shown card changes meanwhile), so answering
+ * needs no second query.
+ */
+export async function peekNextCard(
+  query: NextCardQuery,
+  db: StudyDatabase = database()
+): Promise<{ row: CardRow | undefined; learningDueAt: number }> {
+  return db.transaction('r', db.cards, async () => {
+    const row = await nextCard(query, db)
+    const visible = (r: CardRow) =>
+      r.buriedUntil <= query.now &&
+      (!query.filter || query.filter.has(r.id)) &&
+      !query.skip?.has(r.id)
+    const firstDue = async (state: number) =>
+      (
+        await db.cards
+          .where(STATE_INDEX)
+          .between([0, 0, state, -Infinity], [0, 0, state, Infinity])
+          .filter(visible)
+          .first()
+      )?.due ?? Infinity
+    const learningDueAt = Math.min(await firstDue(1), await firstDue(3))
+    return { row, learningDueAt }
+  })
+}

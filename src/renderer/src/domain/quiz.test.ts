@@ -1,0 +1,65 @@
+import raw from '../../../../resources/packs/mexico-russia/pack.json'
+import { describe, expect, it } from 'vitest'
+import { parsePack, type Pack } from '$shared/pack-schema'
+import { eventSortKey, generateCards } from './cards'
+import { choiceOptions, modeFor, orderingSet, quizRating } from './quiz'
+
+function loadPack(): Pack {
+  const parsed = parsePack(structuredClone(raw))
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+  return parsed.pack
+}
+const pack = loadPack()
+const cards = generateCards(pack)
+const card = (id: string) => cards.find((c) => c.id === id)!
+
+describe('choiceOptions', () => {
+  it('offers four distinct options with the answer among them, the same for the same seed', () => {
+    for (const c of cards) {
+      const q = choiceOptions(c, cards, pack, 7)
+      expect(new Set(q.options).size, c.id).toBe(q.options.length)
+      expect(q.options[q.correctIndex], c.id).toBe(c.answer)
+      expect(q.options.length, c.id).toBeGreaterThanOrEqual(2)
+      expect(choiceOptions(c, cards, pack, 7)).toEqual(q)
+    }
+    const trotsky = choiceOptions(card('person:leon-trotsky'), cards, pack, 1)
+    expect(trotsky.options).toHaveLength(4)
+  })
+
+  it('draws distractors of the same kind: other years of the era, other people', () => {
+    const when = choiceOptions(card('event-when:1930-relations-severed'), cards, pack, 3)
+    const sovietYears = pack.events.filter((e) => e.era === 'soviet-union').map((e) => e.dateText)
+    for (const option of when.options) {
+      expect(sovietYears.some((t) => t.toLowerCase().endsWith(option.toLowerCase()))).toBe(true)
+      if (option !== when.options[when.correctIndex]) expect(option).not.toContain('1930')
+    }
+    const people = pack.entities.filter((e) => e.kind === 'person').map((e) => e.name)
+    for (const option of choiceOptions(card('person:leon-trotsky'), cards, pack, 3).options) {
+      expect(people).toContain(option)
+    }
+    const figure = choiceOptions(card('figure:trade-total-2014'), cards, pack, 3)
+    expect(figure.options.every((o) => o.startsWith('US$'))).toBe(true)
+  })
+})
+
+describe('orderingSet', () => {
+  it('picks events of distinct dates, not already in order, the same for the same seed', () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const set = orderingSet(pack.events, 4 + (seed % 3), seed)
+      expect(set).toHaveLength(4 + (seed % 3))
+      const keys = set.map(eventSortKey)
+      expect(new Set(keys).size).toBe(keys.length)
+      expect(keys).not.toEqual([...keys].sort((a, b) => a - b))
+      expect(orderingSet(pack.events, 4 + (seed % 3), seed)).toEqual(set)
+    }
+  })
+})
+
+describe('quiz grades', () => {
+  it('feeds pass as Good and fail as Again; figures typed are numeric', () => {
+    expect(quizRating(true)).toBe(3)
+    expect(quizRating(false)).toBe(1)
+    expect(modeFor(card('figure:trade-total-2014'), 'typed')).toBe('numeric')
+    expect(modeFor(card('person:leon-trotsky'), 'typed')).toBe('typed')
+  })
+})
