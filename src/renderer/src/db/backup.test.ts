@@ -1,0 +1,313 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import Dexie from 'dexie'
+import { newCardState, schedule, type Rating } from '../domain/scheduler'
+import {
+  BACKUP_FORMAT,
+  KEEP_BACKUPS,
+  backupInsideUpgrade,
+  exportBackup,
+  importBackup,
+  listBackups,
+  parseBackup,
+  restoreBackup
+} from './backup'
+import { StudyDatabase, type CardRow, type ReviewLogRow } from './database'
+
+const T0 = Date.UTC(2026, 2, 1, 9)
+let counter = 0
+const open: Dexie[] = []
+function freshDb(): StudyDatabase {
+  const db = new StudyDatabase(`backup-test-${Date.now()}-${counter++}`)
+  open.push(db)
+  return db
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close()
+})
+
+/** Studies a few cards through the real scheduler and writes rows and logs as the app does. */
+async function seed(db: StudyDatabase, ids = ['a', 'b', 'c']): Promise<void> {
+  const plan: Rating[][] = [[3, 3, 3], [1, 3, 3, 2], []]
+  const cards: CardRow[] = []
+  const logs: ReviewLogRow[] = []
+  ids.forEach((id, i) => {
+    let state = newCardState(T0 + i)
+    let now = T0 + 1000
+    for (const rating of plan[i % plan.length]!) {
+      logs.push({
+        cardId: id,
+        rating,
+        reviewedAt: now,
+        durationMs: 4000,
+        mode: 'flip',
+        retention: 0.9,
+        before: state
+      })
+      state = schedule(state, rating, now, 0.9)
+      now = Math.max(state.due, now + 60_000)
+    }
+    cards.push({ id, ...state, suspended: i === 1 ? 1 : 0, buriedUntil: 0, retired: 0 })
+  })
+  await db.cards.bulkPut(cards)
+  await db.reviewLogs.bulkAdd(logs)
+  await db.settings.bulkPut([
+    { key: 'reader.position', value: { paragraphId: 'p-3', offset: 120 } },
+    { key: 'theme', value: 'dark' },
+    { key: 'mastery.enabled', value: false }
+  ])
+}
+
+async function contents(db: StudyDatabase) {
+  return {
+    cards: await db.cards.toArray(),
+    reviewLogs: await db.reviewLogs.toArray(),
+    settings: await db.settings.toArray()
+  }
+}
+
+async function validText(db: StudyDatabase): Promise<string> {
+  return JSON.stringify(await exportBackup(db, T0 + 30 * 86_400_000))
+}
+
+describe('export and import', () => {
+  it('round-trips everything into a fresh database, identical', async () => {
+    const source = freshDb()
+    await seed(source)
+    const text = await validText(source)
+    const file = JSON.parse(text)
+    expect(file).toMatchObject({
+      format: BACKUP_FORMAT,
+      version: 1,
+      app: { schemaVersion: 1 },
+      counts: { cards: 3, reviewLogs: 7, settings: 3 }
+    })
+    const target = freshDb()
+    const result = await importBackup(target, text)
+    expect(result.ok).toBe(true)
+    expect(await contents(target)).toEqual(await contents(source))
+    // The file is not in itself: backups are excluded from exports.
+    expect(Object.keys(file.data)).toEqual(['cards', 'reviewLogs', 'settings'])
+  })
+
+  it('replaces what was there (clear, then write) in one go', async () => {
+    const source = freshDb()
+    await seed(source, ['a'])
+    const target = freshDb()
+    await seed(target, ['x', 'y'])
+    await target.settings.put({ key: 'only-here', value: 1 })
+    expect((await importBackup(target, await validText(source))).ok).toBe(true)
+    expect(await contents(target)).toEqual(await contents(source))
+  })
+})
+
+type Rows = Record<string, unknown>[]
+/** A parsed backup file, loosely typed so the tests can damage it. */
+interface Mutable {
+  version: number
+  exportedAt: number
+  counts: { cards: number }
+  data: { cards: Rows; reviewLogs: Rows }
+}
+
+describe('a bad file is refused and the data is untouched', () => {
+  const mutate = async (change: (file: Mutable) => void): Promise<string> => {
+    const source = freshDb()
+    await seed(source)
+    const file = JSON.parse(await validText(source))
+    change(file)
+    return JSON.stringify(file)
+  }
+  const cases: { name: string; text: () => Promise<string>; message: RegExp }[] = [
+    {
+      name: 'not JSON',
+      text: async () => 'PK\u0003\u0004 a zip file',
+      message: /not a backup of this app/
+    },
+    {
+      name: 'JSON of another format',
+      text: async () => JSON.stringify({ format: 'anki/collection', version: 1 }),
+      message: /not a backup of this app/
+    },
+    {
+      name: 'truncated',
+      text: async () => {
+        const t = await mutate(() => {})
+        return t.slice(0, Math.floor(t.length * 0.6))
+      },
+      message: /incomplete or damaged/
+    },
+    {
+      name: 'a newer version',
+      text: () => mutate((f) => (f.version = 2)),
+      message: /newer version of this app/
+    },
+    {
+      name: 'a row with an invalid rating',
+      text: () => mutate((f) => (f.data.reviewLogs[2]!.rating = 5)),
+      message: /damaged \(data\.reviewLogs\.2\.rating/
+    },
+    {
+      name: 'an invalid state',
+      text: () => mutate((f) => (f.data.cards[0]!.state = 4)),
+      message: /damaged \(data\.cards\.0\.state/
+    },
+    {
+      name: 'a missing field',
+      text: () => mutate((f) => delete f.data.cards[1]!.due),
+      message: /damaged/
+    },
+    {
+      name: 'counts that do not match (rows lost)',
+      text: () => mutate((f) => f.data.reviewLogs.pop()),
+      message: /incomplete: it announces 3 cards, 7 reviews/
+    },
+    {
+      name: 'a duplicate card',
+      text: () =>
+        mutate((f) => {
+          f.data.cards.push(f.data.cards[0]!)
+          f.counts.cards++
+        }),
+      message: /card “a” appears twice/
+    }
+  ]
+  for (const c of cases) {
+    it(c.name, async () => {
+      const db = freshDb()
+      await seed(db, ['keep-1', 'keep-2'])
+      const before = await contents(db)
+      const result = await importBackup(db, await c.text())
+      expect(result.ok).toBe(false)
+      if (!result.ok) {
+        expect(result.message).toMatch(c.message)
+        expect(result.message).toMatch(/Your data has not been changed/)
+      }
+      expect(await contents(db)).toEqual(before)
+      expect(await db.backups.count()).toBe(0)
+    })
+  }
+
+  it('parseBackup accepts the valid file the tests mutate', async () => {
+    const db = freshDb()
+    await seed(db)
+    expect(parseBackup(await validText(db)).ok).toBe(true)
+  })
+})
+
+describe('automatic backups', () => {
+  it('keeps a backup of the data before every import, only the last five, restorable', async () => {
+    const db = freshDb()
+    await seed(db, ['original'])
+    const original = await contents(db)
+    const other = freshDb()
+    await seed(other, ['imported'])
+    const text = await validText(other)
+
+    const first = await importBackup(db, text, 'Before an import', T0)
+    expect(first.ok).toBe(true)
+    const [backup] = await listBackups(db)
+    expect(backup!.reason).toBe('Before an import')
+    const kept = JSON.parse(backup!.data)
+    expect(kept.data).toEqual(original)
+
+    for (let i = 1; i <= 6; i++) await importBackup(db, text, `import ${i}`, T0 + i * 1000)
+    const list = await listBackups(db)
+    expect(list).toHaveLength(KEEP_BACKUPS)
+    expect(list.map((b) => b.reason)).toEqual([
+      'import 6',
+      'import 5',
+      'import 4',
+      'import 3',
+      'import 2'
+    ])
+
+    // Restoring the oldest kept import's backup brings back the imported data, and is itself backed up.
+    const restored = await restoreBackup(db, first.ok ? first.backupId : -1, T0 + 10_000)
+    expect(restored).toEqual({ ok: false, message: expect.stringMatching(/no longer exists/) })
+    expect((await restoreBackup(db, list.at(-1)!.id!, T0 + 10_000)).ok).toBe(true)
+    expect(await contents(db)).toEqual(await contents(other))
+    expect((await listBackups(db))[0]!.reason).toBe('Before restoring a backup')
+  })
+
+  it('refuses to restore a damaged automatic backup and changes nothing', async () => {
+    const db = freshDb()
+    await seed(db)
+    const before = await contents(db)
+    const id = await db.backups.add({
+      createdAt: T0,
+      reason: 'x',
+      data: '{"format":"mexico-russia-study/backup"'
+    })
+    const result = await restoreBackup(db, id)
+    expect(result.ok).toBe(false)
+    expect(await contents(db)).toEqual(before)
+  })
+})
+
+/** A test-only next version of the schema whose upgrade keeps a backup first, as future versions must. */
+class UpgradedDatabase extends StudyDatabase {
+  constructor(name: string, now: number) {
+    super(name)
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await backupInsideUpgrade(tx, 1, now)
+        await tx.table('settings').put({ key: 'upgraded', value: true })
+      })
+  }
+}
+
+describe('backupInsideUpgrade', () => {
+  it('keeps a backup of the version-1 data inside the upgrade transaction', async () => {
+    const v1 = freshDb()
+    await seed(v1)
+    const before = await contents(v1)
+    const name = v1.name
+    v1.close()
+    const v2 = new UpgradedDatabase(name, T0 + 60 * 86_400_000)
+    open.push(v2)
+    await v2.open()
+    expect(v2.verno).toBe(2)
+    const [backup] = await v2.backups.toArray()
+    expect(backup!.reason).toMatch(/Before upgrading the data from version 1/)
+    const parsed = parseBackup(backup!.data)
+    expect(parsed.ok && parsed.backup.data).toEqual(before)
+    expect(parsed.ok && parsed.backup.app.schemaVersion).toBe(1)
+    expect(await v2.settings.get('upgraded')).toEqual({ key: 'upgraded', value: true })
+  })
+
+  it('keeps only the last five, counting earlier automatic backups', async () => {
+    const v1 = freshDb()
+    await seed(v1)
+    for (let i = 0; i < KEEP_BACKUPS; i++) {
+      await v1.backups.add({ createdAt: T0 - 10_000 + i, reason: `old ${i}`, data: '{}' })
+    }
+    const name = v1.name
+    v1.close()
+    const v2 = new UpgradedDatabase(name, T0 + 60 * 86_400_000)
+    open.push(v2)
+    await v2.open()
+    const reasons = (await listBackups(v2)).map((b) => b.reason)
+    expect(reasons).toHaveLength(KEEP_BACKUPS)
+    expect(reasons[0]).toMatch(/Before upgrading/)
+    expect(reasons).not.toContain('old 0')
+  })
+})
+
+describe('a failed write', () => {
+  it('rolls the whole import back: the data and the backups are as before', async () => {
+    const db = freshDb()
+    await seed(db, ['mine'])
+    const before = await contents(db)
+    const other = freshDb()
+    await seed(other, ['theirs', 'more'])
+    const text = await validText(other)
+    // The disk fills up halfway through writing the reviews.
+    db.reviewLogs.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    await expect(importBackup(db, text)).rejects.toThrow()
+    expect(await contents(db)).toEqual(before)
+    expect(await db.backups.count()).toBe(0)
+  })
+})

@@ -1,0 +1,311 @@
+/**
+ * Backups of all progress (card states, review logs, settings) as one versioned JSON file, and
+ * their import. A file is validated completely before anything is written; an import is one
+ * transaction, preceded by an automatic backup kept in the database (the last few only).
+ */
+import * as v from 'valibot'
+import type { Transaction } from 'dexie'
+import {
+  SCHEMA_VERSION,
+  type BackupRow,
+  type CardRow,
+  type ReviewLogRow,
+  type SettingRow,
+  type StudyDatabase
+} from './database'
+
+export const BACKUP_FORMAT = 'mexico-russia-study/backup'
+export const BACKUP_VERSION = 1
+/** Automatic backups kept in the database; older ones are deleted. */
+export const KEEP_BACKUPS = 5
+
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'
+
+const Finite = v.pipe(v.number(), v.finite())
+const NonNegative = v.pipe(v.number(), v.finite(), v.minValue(0))
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
+const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15))
+const Flag = v.picklist([0, 1])
+
+const CardStateSchema = v.strictObject({
+  due: EpochMs,
+  stability: NonNegative,
+  difficulty: NonNegative,
+  elapsedDays: NonNegative,
+  scheduledDays: NonNegative,
+  learningSteps: Count,
+  reps: Count,
+  lapses: Count,
+  state: v.picklist([0, 1, 2, 3]),
+  lastReview: v.nullable(EpochMs)
+})
+
+const CardRowSchema = v.strictObject({
+  ...CardStateSchema.entries,
+  id: v.pipe(v.string(), v.minLength(1)),
+  suspended: Flag,
+  buriedUntil: EpochMs,
+  retired: Flag
+})
+
+const ReviewLogRowSchema = v.strictObject({
+  id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  cardId: v.pipe(v.string(), v.minLength(1)),
+  rating: v.picklist([1, 2, 3, 4]),
+  reviewedAt: EpochMs,
+  durationMs: NonNegative,
+  mode: v.picklist(['flip', 'choice', 'typed', 'order', 'numeric']),
+  retention: v.pipe(Finite, v.minValue(0.5), v.maxValue(0.99)),
+  before: CardStateSchema
+})
+
+const SettingRowSchema = v.strictObject({
+  key: v.pipe(v.string(), v.minLength(1)),
+  value: v.unknown()
+})
+
+const BackupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: EpochMs,
+  app: v.object({ version: v.string(), schemaVersion: v.pipe(v.number(), v.integer()) }),
+  counts: v.strictObject({ cards: Count, reviewLogs: Count, settings: Count }),
+  data: v.strictObject({
+    cards: v.array(CardRowSchema),
+    reviewLogs: v.array(ReviewLogRowSchema),
+    settings: v.array(SettingRowSchema)
+  })
+})
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT
+  version: typeof BACKUP_VERSION
+  exportedAt: number
+  app: { version: string; schemaVersion: number }
+  counts: { cards: number; reviewLogs: number; settings: number }
+  data: { cards: CardRow[]; reviewLogs: ReviewLogRow[]; settings: SettingRow[] }
+}
+
+export type ParseResult = { ok: true; backup: BackupFile } | { ok: false; message: string }
+
+const KEPT = 'Your data has not been changed.'
+
+/** Builds a backup object from rows. */
+export function makeBackup(
+  data: BackupFile['data'],
+  exportedAt: number,
+  schemaVersion = SCHEMA_VERSION
+): BackupFile {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt,
+    app: { version: APP_VERSION, schemaVersion },
+    counts: {
+      cards: data.cards.length,
+      reviewLogs: data.reviewLogs.length,
+      settings: data.settings.length
+    },
+    data
+  }
+}
+
+/** Reads all progress (backups excluded) in one read transaction. */
+export async function exportBackup(db: StudyDatabase, now = Date.now()): Promise<BackupFile> {
+  return db.transaction('r', db.cards, db.reviewLogs, db.settings, async () =>
+    makeBackup(
+      {
+        cards: await db.cards.toArray(),
+        reviewLogs: await db.reviewLogs.toArray(),
+        settings: await db.settings.toArray()
+      },
+      now
+    )
+  )
+}
+
+/** The file name of an exported backup, with its local date. */
+export function backupFileName(now = Date.now()): string {
+  const d = new Date(now)
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  return `mexico-russia-study-backup-${date}.json`
+}
+
+function firstIssue(issues: v.BaseIssue<unknown>[]): string {
+  const issue = issues[0]
+  if (!issue) return 'unknown problem'
+  const path = v.getDotPath(issue)
+  return path ? `${path}: ${issue.message}` : issue.message
+}
+
+/**
+ * Validates a backup file's text completely: JSON, format, version, every row, the counts, and
+ * that ids are unique. Never throws.
+ */
+export function parseBackup(text: string): ParseResult {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    const looksCut = /^\s*\{/.test(text)
+    return {
+      ok: false,
+      message: looksCut
+        ? `This backup file is incomplete or damaged (it is not valid JSON; it may have been cut short). ${KEPT}`
+        : `This is not a backup of this app (it is not a JSON file). ${KEPT}`
+    }
+  }
+  const head = json as { format?: unknown; version?: unknown } | null
+  if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
+    return { ok: false, message: `This is not a backup of this app. ${KEPT}` }
+  }
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      message: `This backup was made by a newer version of this app (backup format ${head.version}). Install that version to restore it. ${KEPT}`
+    }
+  }
+  const parsed = v.safeParse(BackupSchema, json)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: `This backup file is damaged (${firstIssue(parsed.issues)}). ${KEPT}`
+    }
+  }
+  const backup = parsed.output as BackupFile
+  const { counts, data } = backup
+  if (
+    counts.cards !== data.cards.length ||
+    counts.reviewLogs !== data.reviewLogs.length ||
+    counts.settings !== data.settings.length
+  ) {
+    return {
+      ok: false,
+      message: `This backup file is incomplete: it announces ${counts.cards} cards, ${counts.reviewLogs} reviews and ${counts.settings} settings but holds ${data.cards.length}, ${data.reviewLogs.length} and ${data.settings.length}. ${KEPT}`
+    }
+  }
+  const duplicate =
+    findDuplicate(
+      data.cards.map((c) => c.id),
+      'card'
+    ) ??
+    findDuplicate(
+      data.reviewLogs.map((l) => String(l.id)),
+      'review'
+    ) ??
+    findDuplicate(
+      data.settings.map((s) => s.key),
+      'setting'
+    )
+  if (duplicate)
+    return { ok: false, message: `This backup file is damaged (${duplicate}). ${KEPT}` }
+  return { ok: true, backup }
+}
+
+function findDuplicate(ids: string[], what: string): string | undefined {
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) return `${what} “${id}” appears twice`
+    seen.add(id)
+  }
+  return undefined
+}
+
+/** Deletes all but the newest `KEEP_BACKUPS` automatic backups (inside the caller's transaction). */
+async function prune(backups: StudyDatabase['backups']): Promise<void> {
+  const keys = await backups.orderBy('createdAt').primaryKeys()
+  const excess = keys.length - KEEP_BACKUPS
+  if (excess > 0) await backups.bulkDelete(keys.slice(0, excess))
+}
+
+/** Adds an automatic backup of the current data; to be called inside a transaction on all tables. */
+async function keepBackupOf(db: StudyDatabase, reason: string, now: number): Promise<number> {
+  const backup = makeBackup(
+    {
+      cards: await db.cards.toArray(),
+      reviewLogs: await db.reviewLogs.toArray(),
+      settings: await db.settings.toArray()
+    },
+    now
+  )
+  const id = await db.backups.add({ createdAt: now, reason, data: JSON.stringify(backup) })
+  await prune(db.backups)
+  return id
+}
+
+export type ImportResult =
+  { ok: true; counts: BackupFile['counts']; backupId: number } | { ok: false; message: string }
+
+/**
+ * Replaces all progress with a backup's, in one transaction: an automatic backup of the current
+ * data first, then clear and write. A file that does not validate writes nothing.
+ */
+export async function importBackup(
+  db: StudyDatabase,
+  text: string,
+  reason = 'Before an import',
+  now = Date.now()
+): Promise<ImportResult> {
+  const parsed = parseBackup(text)
+  if (!parsed.ok) return parsed
+  const { data, counts } = parsed.backup
+  const backupId = await db.transaction(
+    'rw',
+    [db.cards, db.reviewLogs, db.settings, db.backups],
+    async () => {
+      const id = await keepBackupOf(db, reason, now)
+      await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.settings.clear()])
+      await db.cards.bulkPut(data.cards)
+      await db.reviewLogs.bulkPut(data.reviewLogs)
+      await db.settings.bulkPut(data.settings)
+      return id
+    }
+  )
+  return { ok: true, counts, backupId }
+}
+
+/** The automatic backups, newest first. */
+export async function listBackups(db: StudyDatabase): Promise<BackupRow[]> {
+  return (await db.backups.orderBy('createdAt').toArray()).reverse()
+}
+
+/** Restores an automatic backup (validated like a file; the current data is backed up first). */
+export async function restoreBackup(
+  db: StudyDatabase,
+  id: number,
+  now = Date.now()
+): Promise<ImportResult> {
+  const row = await db.backups.get(id)
+  if (!row) return { ok: false, message: `That backup no longer exists. ${KEPT}` }
+  return importBackup(db, row.data, 'Before restoring a backup', now)
+}
+
+/**
+ * Keeps an automatic backup of the data as it was before a schema upgrade. Call it first in every
+ * future `version(n).upgrade(tx => backupInsideUpgrade(tx, …))`: it reads and writes through the
+ * upgrade transaction, so the backup and the upgrade succeed or fail together.
+ */
+export async function backupInsideUpgrade(
+  tx: Transaction,
+  fromVersion: number,
+  now = Date.now()
+): Promise<void> {
+  const backup = makeBackup(
+    {
+      cards: (await tx.table('cards').toArray()) as CardRow[],
+      reviewLogs: (await tx.table('reviewLogs').toArray()) as ReviewLogRow[],
+      settings: (await tx.table('settings').toArray()) as SettingRow[]
+    },
+    now,
+    fromVersion
+  )
+  const backups = tx.table<BackupRow, number>('backups')
+  await backups.add({
+    createdAt: now,
+    reason: `Before upgrading the data from version ${fromVersion}`,
+    data: JSON.stringify(backup)
+  })
+  const keys = await backups.orderBy('createdAt').primaryKeys()
+  const excess = keys.length - KEEP_BACKUPS
+  if (excess > 0) await backups.bulkDelete(keys.slice(0, excess))
+}

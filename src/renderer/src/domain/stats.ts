@@ -1,0 +1,309 @@
+/**
+ * Statistics of the progress view, as pure functions of card rows and review logs: reviews per
+ * day, the due forecast, true retention (Anki's definition), counts by state, the streak, time
+ * spent and mastery shares. Days are local calendar days, so "today" is the user's today.
+ */
+import type { CardRow, CardState, ReviewLogRow } from '../db/database'
+import { retrievability } from './scheduler'
+import type { StudyCard } from './study-card'
+
+/** The retrievability at or above which a card counts as mastered. */
+export const MASTERED_AT = 0.9
+/** Anki's threshold between young and mature cards, in days of scheduled interval. */
+export const MATURE_DAYS = 21
+
+/** Local midnight of the day of `ms`. */
+export function startOfDay(ms: number): number {
+  const d = new Date(ms)
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
+}
+
+/** Local midnight `n` calendar days after the day of `ms` (DST-safe: not n × 24 h). */
+export function addDays(ms: number, n: number): number {
+  const d = new Date(ms)
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime()
+}
+
+/** The local calendar day of `ms` as `YYYY-MM-DD`. */
+export function dayKey(ms: number): string {
+  const d = new Date(ms)
+  const mm = String(d.getMonth() + 1).padStart(2, '0')
+  const dd = String(d.getDate()).padStart(2, '0')
+  return `${d.getFullYear()}-${mm}-${dd}`
+}
+
+/** The number of answers per local day. */
+export function reviewsByDay(logs: readonly ReviewLogRow[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const log of logs) {
+    const key = dayKey(log.reviewedAt)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
+export interface HeatmapDay {
+  key: string
+  /** Local midnight. */
+  start: number
+  count: number
+  /** Column: weeks since the first (partial) week shown. */
+  week: number
+  /** Row: 0 Sunday … 6 Saturday. */
+  weekday: number
+}
+
+/**
+ * The days of the calendar heatmap: the last `weeks` weeks up to today, weeks as columns
+ * starting on Sunday (like GitHub and Anki), with the number of answers on each day.
+ */
+export function heatmapDays(logs: readonly ReviewLogRow[], now: number, weeks = 53): HeatmapDay[] {
+  const counts = reviewsByDay(logs)
+  const today = startOfDay(now)
+  const firstSunday = addDays(today, -new Date(today).getDay() - (weeks - 1) * 7)
+  const days: HeatmapDay[] = []
+  for (let i = 0; ; i++) {
+    const start = addDays(firstSunday, i)
+    if (start > today) break
+    const key = dayKey(start)
+    days.push({ key, start, count: counts.get(key) ?? 0, week: Math.floor(i / 7), weekday: i % 7 })
+  }
+  return days
+}
+
+/** Whether a card is scheduled at all: not retired, not suspended. */
+function active(card: CardRow): boolean {
+  return card.retired === 0 && card.suspended === 0
+}
+
+export interface ForecastDay {
+  /** 0 today (overdue cards included), 1 tomorrow… */
+  offset: number
+  key: string
+  count: number
+}
+
+/**
+ * Cards coming due on each of the next `days` local days (today counts the overdue ones too).
+ * New cards are not forecast (they are introduced at the user's pace), nor suspended or retired ones.
+ */
+export function dueForecast(cards: readonly CardRow[], now: number, days = 30): ForecastDay[] {
+  const today = startOfDay(now)
+  const bounds = Array.from({ length: days + 1 }, (_, i) => addDays(today, i))
+  const out: ForecastDay[] = bounds
+    .slice(0, days)
+    .map((start, offset) => ({ offset, key: dayKey(start), count: 0 }))
+  for (const card of cards) {
+    if (!active(card) || card.state === 0) continue
+    // A card buried until after its due date comes back when the burial ends.
+    const due = Math.max(card.due, card.buriedUntil)
+    if (due < bounds[1]!) {
+      out[0]!.count++
+      continue
+    }
+    for (let i = 1; i < days; i++) {
+      if (due < bounds[i + 1]!) {
+        out[i]!.count++
+        break
+      }
+    }
+  }
+  return out
+}
+
+export interface RetentionCell {
+  passed: number
+  total: number
+  /** passed / total, or undefined when nothing was reviewed. */
+  rate: number | undefined
+}
+
+export interface RetentionRow {
+  period: 'today' | 'week' | 'month' | 'all'
+  label: string
+  young: RetentionCell
+  mature: RetentionCell
+  total: RetentionCell
+}
+
+function cell(passed: number, total: number): RetentionCell {
+  return { passed, total, rate: total === 0 ? undefined : passed / total }
+}
+
+/**
+ * True retention as Anki defines it: of the first answer of each day to each card that was in
+ * Review state, the share passed (Hard, Good or Easy). Young cards had a scheduled interval under
+ * 21 days, mature ones 21 or more. Learning and relearning steps do not count.
+ */
+export function trueRetention(logs: readonly ReviewLogRow[], now: number): RetentionRow[] {
+  const sorted = [...logs].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id ?? 0) - (b.id ?? 0))
+  const seen = new Set<string>()
+  const firsts: ReviewLogRow[] = []
+  for (const log of sorted) {
+    const key = `${log.cardId}\u0000${dayKey(log.reviewedAt)}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    if (log.before.state === 2) firsts.push(log)
+  }
+  const today = startOfDay(now)
+  const periods: { period: RetentionRow['period']; label: string; from: number }[] = [
+    { period: 'today', label: 'Today', from: today },
+    { period: 'week', label: 'Last 7 days', from: addDays(today, -6) },
+    { period: 'month', label: 'Last 30 days', from: addDays(today, -29) },
+    { period: 'all', label: 'All time', from: -Infinity }
+  ]
+  return periods.map(({ period, label, from }) => {
+    const c = { yp: 0, yt: 0, mp: 0, mt: 0 }
+    for (const log of firsts) {
+      if (log.reviewedAt < from) continue
+      const pass = log.rating >= 2 ? 1 : 0
+      if (log.before.scheduledDays >= MATURE_DAYS) {
+        c.mt++
+        c.mp += pass
+      } else {
+        c.yt++
+        c.yp += pass
+      }
+    }
+    return {
+      period,
+      label,
+      young: cell(c.yp, c.yt),
+      mature: cell(c.mp, c.mt),
+      total: cell(c.yp + c.mp, c.yt + c.mt)
+    }
+  })
+}
+
+export interface StateCounts {
+  new: number
+  learning: number
+  review: number
+  relearning: number
+  suspended: number
+  retired: number
+}
+
+/** Cards by state; a retired card counts only as retired, a suspended one only as suspended. */
+export function countByState(cards: readonly CardRow[]): StateCounts {
+  const counts: StateCounts = {
+    new: 0,
+    learning: 0,
+    review: 0,
+    relearning: 0,
+    suspended: 0,
+    retired: 0
+  }
+  const names = ['new', 'learning', 'review', 'relearning'] as const
+  for (const card of cards) {
+    if (card.retired) counts.retired++
+    else if (card.suspended) counts.suspended++
+    else counts[names[card.state]]++
+  }
+  return counts
+}
+
+/**
+ * Consecutive local days with at least one answer, ending today, or ending yesterday when
+ * nothing was answered yet today (the streak is not lost until the day is over).
+ */
+export function currentStreak(logs: readonly ReviewLogRow[], now: number): number {
+  const days = new Set(logs.map((log) => dayKey(log.reviewedAt)))
+  const today = startOfDay(now)
+  let day = days.has(dayKey(today)) ? today : addDays(today, -1)
+  let streak = 0
+  while (days.has(dayKey(day))) {
+    streak++
+    day = addDays(day, -1)
+  }
+  return streak
+}
+
+export interface TimeSpent {
+  todayMs: number
+  totalMs: number
+  reviewsToday: number
+  reviewsTotal: number
+}
+
+/** Answers and the time spent answering, today and in total. */
+export function timeSpent(logs: readonly ReviewLogRow[], now: number): TimeSpent {
+  const from = startOfDay(now)
+  const to = addDays(now, 1)
+  const out: TimeSpent = { todayMs: 0, totalMs: 0, reviewsToday: 0, reviewsTotal: logs.length }
+  for (const log of logs) {
+    const ms = Math.max(0, log.durationMs)
+    out.totalMs += ms
+    if (log.reviewedAt >= from && log.reviewedAt < to) {
+      out.todayMs += ms
+      out.reviewsToday++
+    }
+  }
+  return out
+}
+
+/** "45 s", "12 min", "3 h 05 min". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 60) return `${seconds} s`
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) return `${minutes} min`
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+}
+
+/** Whether a card's state counts as mastered now: FSRS retrievability of 90 % or more. */
+export function isMastered(state: CardState, now: number): boolean {
+  return retrievability(state, now) >= MASTERED_AT
+}
+
+export interface Share {
+  mastered: number
+  total: number
+}
+
+export interface MasteryShares {
+  byEra: Map<string, Share>
+  byTheme: Map<string, Share>
+  byEvent: Map<string, Share>
+  byParagraph: Map<string, Share>
+}
+
+function bump(map: Map<string, Share>, key: string, mastered: boolean): void {
+  const share = map.get(key) ?? { mastered: 0, total: 0 }
+  share.total++
+  if (mastered) share.mastered++
+  map.set(key, share)
+}
+
+/**
+ * Mastered cards per era, theme, event and paragraph, in one pass over the card rows. Only cards
+ * that exist in the database, are not retired and are still in the pack count.
+ */
+export function masteryShares(
+  rows: readonly CardRow[],
+  cards: readonly StudyCard[],
+  now: number
+): MasteryShares {
+  const byId = new Map(cards.map((card) => [card.id, card]))
+  const out: MasteryShares = {
+    byEra: new Map(),
+    byTheme: new Map(),
+    byEvent: new Map(),
+    byParagraph: new Map()
+  }
+  for (const row of rows) {
+    const card = byId.get(row.id)
+    if (!card || row.retired) continue
+    const mastered = isMastered(row, now)
+    bump(out.byEra, card.era, mastered)
+    for (const theme of new Set(card.themes)) bump(out.byTheme, theme, mastered)
+    if (card.eventId) bump(out.byEvent, card.eventId, mastered)
+    bump(out.byParagraph, card.paragraphId, mastered)
+  }
+  return out
+}
+
+/** A share map as fractions 0–1, for shading. */
+export function toFractions(map: Map<string, Share>): Map<string, number> {
+  return new Map([...map].map(([key, s]) => [key, s.total === 0 ? 0 : s.mastered / s.total]))
+}
