@@ -285,16 +285,19 @@ describe('masteryShares', () => {
     ]
     const shares = masteryShares(rows, cards, NOW)
     expect(shares.byEra.get('soviet-union')).toEqual({ mastered: 1, total: 2 })
-    expect(shares.byEra.get('early-contact')).toEqual({ mastered: 0, total: 1 })
+    // "never" and "not-in-db" (a card not studied yet) count, unmastered; the retired one does not.
+    expect(shares.byEra.get('early-contact')).toEqual({ mastered: 0, total: 2 })
     expect(shares.byTheme.get('space')).toEqual({ mastered: 1, total: 1 })
-    expect(shares.byTheme.get('diplomacy')).toEqual({ mastered: 1, total: 3 })
+    expect(shares.byTheme.get('diplomacy')).toEqual({ mastered: 1, total: 4 })
     expect(toFractions(shares.byEvent).get('e1')).toBe(0.5)
     expect(toFractions(shares.byParagraph)).toEqual(
       new Map([
         ['p1', 0.5],
-        ['p2', 0]
+        ['p2', 0],
+        ['p3', 0]
       ])
     )
-    expect(masteryShares([], cards, NOW).byParagraph.size).toBe(0)
+    // With no card studied at all, every paragraph is shown as not mastered yet.
+    expect([...toFractions(masteryShares([], cards, NOW).byParagraph).values()]).toEqual([0, 0, 0])
   })
 })

@@ -284,17 +284,18 @@ export function masteryShares(
   cards: readonly StudyCard[],
   now: number
 ): MasteryShares {
-  const byId = new Map(cards.map((card) => [card.id, card]))
+  const rowById = new Map(rows.map((row) => [row.id, row]))
   const out: MasteryShares = {
     byEra: new Map(),
     byTheme: new Map(),
     byEvent: new Map(),
     byParagraph: new Map()
   }
-  for (const row of rows) {
-    const card = byId.get(row.id)
-    if (!card || row.retired) continue
-    const mastered = isMastered(row, now)
+  // Every card of the pack counts: one never studied (no row yet) is simply not mastered.
+  for (const card of cards) {
+    const row = rowById.get(card.id)
+    if (row?.retired) continue
+    const mastered = row !== undefined && isMastered(row, now)
     bump(out.byEra, card.era, mastered)
     for (const theme of new Set(card.themes)) bump(out.byTheme, theme, mastered)
     if (card.eventId) bump(out.byEvent, card.eventId, mastered)

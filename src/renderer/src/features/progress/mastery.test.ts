@@ -25,11 +25,12 @@ async function freshDb() {
 }
 
 describe('mastery.refresh', () => {
-  it('is safe before any card exists: nothing is shaded', async () => {
+  it('is safe before any card exists: every event shows as not mastered yet', async () => {
     await freshDb()
     await mastery.refresh(pack, NOW)
-    expect(mastery.byEvent.size).toBe(0)
-    expect(mastery.byParagraph.size).toBe(0)
+    expect(mastery.byEvent.size).toBe(pack.events.length)
+    expect(new Set(mastery.byEvent.values())).toEqual(new Set([0]))
+    expect(new Set(mastery.byParagraph.values())).toEqual(new Set([0]))
   })
 
   it('shares the mastered cards of each event and paragraph, ignoring retired ones', async () => {
