@@ -234,6 +234,17 @@ export const Pack = v.object({
 })
 
 export type Theme = v.InferOutput<typeof Theme>
+
+/** Readable names of the themes. */
+export const THEME_LABELS: Record<Theme, string> = {
+  diplomacy: 'Diplomacy',
+  conflict: 'Conflict',
+  'people-culture': 'People & culture',
+  space: 'Space',
+  'trade-economy': 'Trade & economy',
+  tourism: 'Tourism',
+  military: 'Military'
+}
 export type EventDate = v.InferOutput<typeof EventDate>
 export type Era = v.InferOutput<typeof Era>
 export type Paragraph = v.InferOutput<typeof Paragraph>

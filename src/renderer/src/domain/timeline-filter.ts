@@ -121,15 +121,7 @@ export function facetCounts(
 }
 
 /** Readable names of the themes. */
-export const THEME_LABELS: Record<Theme, string> = {
-  diplomacy: 'Diplomacy',
-  conflict: 'Conflict',
-  'people-culture': 'People & culture',
-  space: 'Space',
-  'trade-economy': 'Trade & economy',
-  tourism: 'Tourism',
-  military: 'Military'
-}
+export { THEME_LABELS } from '$shared/pack-schema'
 
 /** The editorial notes for an event: on the event itself, and on its source paragraph. */
 export function notesForEvent(

@@ -17,7 +17,7 @@ import {
   type StateCounts,
   type TimeSpent
 } from '../../domain/stats'
-import { THEMES } from '$shared/pack-schema'
+import { THEME_LABELS, THEMES } from '$shared/pack-schema'
 
 export interface ShareRow extends Share {
   id: string
@@ -35,16 +35,6 @@ export interface ProgressData {
   time: TimeSpent
   byEra: ShareRow[]
   byTheme: ShareRow[]
-}
-
-export const THEME_NAMES: Record<(typeof THEMES)[number], string> = {
-  diplomacy: 'Diplomacy',
-  conflict: 'Conflict',
-  'people-culture': 'People & culture',
-  space: 'Space',
-  'trade-economy': 'Trade & economy',
-  tourism: 'Tourism',
-  military: 'Military'
 }
 
 /** Reads card rows and logs and computes every statistic of the view. */
@@ -66,7 +56,7 @@ export async function loadProgress(
     .filter((r) => r.total > 0)
   const byTheme = THEMES.map((theme) => ({
     id: theme,
-    label: THEME_NAMES[theme],
+    label: THEME_LABELS[theme],
     ...(shares.byTheme.get(theme) ?? { mastered: 0, total: 0 })
   })).filter((r) => r.total > 0)
   return {
