@@ -9,6 +9,7 @@ import {
   dueForecast,
   formatDuration,
   heatmapDays,
+  isMastered,
   masteryShares,
   timeSpent,
   toFractions,
@@ -247,6 +248,23 @@ describe('heatmapDays', () => {
     expect(last.week).toBe(52)
     expect(days.length).toBe(52 * 7 + new Date(NOW).getDay() + 1)
     expect(days.filter((d) => d.count > 0)).toHaveLength(1)
+  })
+})
+
+describe('isMastered', () => {
+  it('does not count a card just failed, or still in its learning steps, as mastered', () => {
+    const failed = study('failed', NOW - 60_000, [1]).state
+    expect(failed.state).toBe(1)
+    expect(isMastered(failed, NOW)).toBe(false)
+    const relearning = study('relearning', NOW - 30 * DAY, [3, 3, 1]).state
+    expect(relearning.state).toBe(3)
+    expect(isMastered(relearning, relearning.lastReview! + 60_000)).toBe(false)
+  })
+
+  it('counts a review card recalled with 90 % or more today', () => {
+    const known = study('known', NOW - 3 * DAY, [3, 3]).state
+    expect(known.state).toBe(2)
+    expect(isMastered(known, NOW)).toBe(true)
   })
 })
 

@@ -251,9 +251,13 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
 }
 
-/** Whether a card's state counts as mastered now: FSRS retrievability of 90 % or more. */
+/**
+ * Whether a card counts as mastered now: a card in Review (graduated from its learning steps)
+ * whose FSRS retrievability is 90 % or more. A card just answered, even failed, has a
+ * retrievability near 100 % for a few minutes; learning and relearning cards are not mastered.
+ */
 export function isMastered(state: CardState, now: number): boolean {
-  return retrievability(state, now) >= MASTERED_AT
+  return state.state === 2 && retrievability(state, now) >= MASTERED_AT
 }
 
 export interface Share {
