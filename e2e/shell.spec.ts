@@ -7,7 +7,7 @@ import { expect, openApp, test } from './fixtures'
 
 test('the app loads with its navigation and the source credit', async ({ page }) => {
   await openApp(page)
-  await expect(page).toHaveTitle('Mexico–Russia Relations')
+  await expect(page).toHaveTitle('Read · Mexico–Russia Relations')
   const nav = page.getByRole('navigation', { name: 'Views' })
   for (const label of ['Read', 'Timeline', 'Trade', 'Study', 'Progress']) {
     await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible()
@@ -23,6 +23,7 @@ test('the navigation, Back and Forward follow the hash', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Views' })
   await nav.getByRole('link', { name: 'Timeline' }).click()
   await expect(page).toHaveURL(/#\/timeline$/)
+  await expect(page).toHaveTitle('Timeline · Mexico–Russia Relations')
   await expect(nav.getByRole('link', { name: 'Timeline' })).toHaveAttribute('aria-current', 'page')
   await nav.getByRole('link', { name: 'Trade' }).click()
   await expect(page).toHaveURL(/#\/trade$/)
