@@ -1,12 +1,13 @@
 /**
  * The reader: the whole article with its nine sections and a working table of contents; the text
- * verbatim with event and people links; citation markers that show their (missing) reference;
+ * verbatim with event and people links; citation markers that show their (missing) reference,
+ * in a popover that stays inside the window near its bottom and right edges;
  * editorial notes beside what they correct; accent-insensitive search with highlighted, counted
  * matches and keyboard stepping; deep links to a paragraph; the reading position and the text
  * size surviving a reload; and a notice when a setting cannot be saved.
  */
 import { readFileSync } from 'node:fs'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 
 interface PackJson {
@@ -110,6 +111,68 @@ test('a citation marker shows its reference and why the reference list is missin
   await marker.blur()
   await marker.hover()
   await expect(tooltip).toBeVisible()
+})
+
+/** The box of an element and the window's size, to check the element is fully on screen. */
+async function insideWindow(page: Page, selector: Locator) {
+  const box = await selector.boundingBox()
+  const size = page.viewportSize()
+  if (!box || !size) throw new Error('no box or no viewport')
+  return {
+    box,
+    inside:
+      box.x >= 0 &&
+      box.y >= 0 &&
+      box.x + box.width <= size.width &&
+      box.y + box.height <= size.height
+  }
+}
+
+test('a citation popover near the bottom or right edge opens fully inside the window', async ({
+  page
+}) => {
+  await openApp(page, '#/reader')
+  const marker = page
+    .locator('#r-p-soviet-era-1')
+    .getByRole('button', { name: 'Citation 2' })
+    .first()
+  const tooltip = page.locator('#r-p-soviet-era-1 [role="tooltip"]').first()
+  // Scroll so the marker sits just above the bottom edge of the window.
+  await marker.evaluate((el) => {
+    const rect = el.getBoundingClientRect()
+    window.scrollBy({ top: rect.bottom - (window.innerHeight - 12), behavior: 'instant' })
+  })
+  const markerBox = await marker.boundingBox()
+  expect(markerBox?.y).toBeGreaterThan(860 - 60)
+  await marker.focus()
+  await expect(tooltip).toBeVisible()
+  const bottom = await insideWindow(page, tooltip)
+  expect(bottom.inside, JSON.stringify(bottom.box)).toBe(true)
+  // It opens above the marker, not over it.
+  expect(bottom.box.y + bottom.box.height).toBeLessThanOrEqual(markerBox?.y ?? 0)
+  await page.screenshot({ path: '/tmp/reader-shots/citation-near-bottom.png' })
+  await marker.blur()
+  await expect(tooltip).toBeHidden()
+
+  // In a narrow window, the marker furthest to the right opens its popover within the window.
+  await page.setViewportSize({ width: 520, height: 860 })
+  const markers = page.locator('article.article .cite-marker')
+  const rights = await markers.evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect().right)
+  )
+  const rightmost = rights.indexOf(Math.max(...rights))
+  expect(Math.max(...rights)).toBeGreaterThan(520 - 120)
+  const edge = markers.nth(rightmost)
+  await edge.scrollIntoViewIfNeeded()
+  await edge.evaluate((el) => {
+    const rect = el.getBoundingClientRect()
+    window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' })
+  })
+  await edge.focus()
+  const edgeTip = page.locator('.cite-pop.open')
+  await expect(edgeTip).toHaveCount(1)
+  const right = await insideWindow(page, edgeTip)
+  expect(right.inside, JSON.stringify(right.box)).toBe(true)
 })
 
 test('editorial notes stand beside the trade total and the empty State visits tables', async ({

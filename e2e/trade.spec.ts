@@ -1,9 +1,12 @@
 /**
  * The Trade view: the headline figures show their year, unit, quote and notes; the flow diagram
  * and its table hold the same products; companies and equipment are listed with their sources;
- * the CSV download carries source, licence and one row per item; a figure's source link opens
- * the reader at its paragraph; a pack with a yearly series (synthetic fixture) gets a line chart
- * whose year slider changes the values shown. Light and dark screenshots go to /tmp.
+ * the equipment table stays readable at 760px and scrolls with a hint when narrower; the CSV
+ * download is a clean table (header first) with source and licence in every row and no invented
+ * direction for equipment, and the JSON carries the editorial notes attached to their items; a
+ * figure's source link opens the reader at its paragraph; a pack with a yearly series (synthetic
+ * fixture) gets a line chart whose year slider changes the values shown. Light and dark
+ * screenshots go to /tmp.
  */
 import { readFile } from 'node:fs/promises'
 import { checkPackIntegrity } from '../src/shared/pack-integrity'
@@ -123,7 +126,7 @@ test('companies and equipment are listed with their sources and flags', async ({
   await expect(page.locator('[data-note="note-military-unsourced"]')).toBeVisible()
 })
 
-test('the CSV download carries source, licence and one row per item', async ({ page }) => {
+test('the CSV download is a clean table with source and licence in every row', async ({ page }) => {
   await openApp(page, '#/trade')
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -132,36 +135,102 @@ test('the CSV download carries source, licence and one row per item', async ({ p
   expect(download.suggestedFilename()).toBe('mexico-russia-trade.csv')
   const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '')
   const lines = text.split('\r\n')
+  expect(lines.at(-1)).toBe('')
+  const rows = lines.slice(1, -1)
+  // The header comes first: no comment lines a spreadsheet would read as data.
   expect(lines[0]).toBe(
-    '"# Source: “Mexico–Russia relations”, Infogalactic, https://infogalactic.com/info/Mexico%E2%80%93Russia_relations"'
+    'category,item,value,display,unit,year,direction,source_paragraph,citations,note,editorial_notes,source,licence'
   )
-  expect(lines[1]).toBe(
-    '"# Licence: CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/"'
+  const attribution =
+    ',"“Mexico–Russia relations”, Infogalactic, https://infogalactic.com/info/Mexico%E2%80%93Russia_relations","CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/"'
+  expect(rows.every((l) => l.endsWith(attribution))).toBe(true)
+  expect(rows).toContain(
+    `product,tequila,,,,,Mexico → Russia,p-trade-1,6,value not given in the source,${attribution}`
   )
-  expect(lines[3]).toBe(
-    'category,item,value,display,unit,year,direction,source_paragraph,citations,note,editorial_notes'
-  )
-  expect(lines).toContain(
-    'product,tequila,,,,,Mexico → Russia,p-trade-1,6,value not given in the source,'
-  )
-  const btr = lines.find((l) => l.startsWith('military equipment,BTR-60,'))
-  expect(btr).toContain('citation needed')
+  // Equipment has no direction: the source says only that Mexico bought it.
+  const btr = rows.find((l) => l.startsWith('military equipment,BTR-60,'))
+  expect(btr).toMatch(/^military equipment,BTR-60,,,,,,p-military-1,citation needed,/)
   expect(btr).toContain('"Armoured personnel carrier; received by Mexican Navy; status: Still')
-  const total = lines.find((l) => l.startsWith('figure,Two-way trade'))
+  expect(rows.some((l) => l.startsWith('military equipment') && l.includes('Russia →'))).toBe(false)
+  const total = rows.find((l) => l.startsWith('figure,Two-way trade'))
   expect(total).toContain(',1784000000,US$1.784 billion,US$,2014,')
+  expect(total).toContain('US$1.784 billion, that is 1,784 million dollars')
   // 3 figures, 8 products, 9 companies, 4 equipment items, 2 flight routes; no series.
-  expect(lines.slice(4).filter((l) => l !== '')).toHaveLength(26)
+  expect(rows).toHaveLength(26)
+})
 
+test('the JSON download carries the editorial notes, attached to what they concern', async ({
+  page
+}) => {
+  await openApp(page, '#/trade')
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download JSON' }).click()
   ])
+  expect(json.suggestedFilename()).toBe('mexico-russia-trade.json')
   const data = JSON.parse(await readFile(await json.path(), 'utf8')) as {
     source: { licence: { name: string } }
-    trade: { figures: unknown[] }
+    editorialNotes: { id: string; attachedTo: string[]; sourceSays?: string; text: string }[]
+    trade: {
+      figures: { id: string; quote: string; notes: string[] }[]
+      equipment: { notes: string[] }[]
+      flights: { notes: string[] }
+    }
   }
   expect(data.source.licence.name).toBe('CC BY-SA 3.0')
   expect(data.trade.figures).toHaveLength(3)
+  const total = data.trade.figures.find((f) => f.id === 'trade-total-2014')
+  expect(total?.quote).toContain('$1,784 billion USD')
+  expect(total?.notes).toEqual(['note-trade-total-billion'])
+  const note = data.editorialNotes.find((n) => n.id === 'note-trade-total-billion')
+  expect(note?.attachedTo).toContain('trade-total-2014')
+  expect(note?.text).toContain('US$1.784 billion')
+  expect(data.trade.flights.notes).toEqual(['note-flights-wording'])
+  expect(data.trade.equipment.every((q) => q.notes.includes('note-military-unsourced'))).toBe(true)
+  const listed = new Set(data.editorialNotes.map((n) => n.id))
+  const named = [...data.trade.figures, ...data.trade.equipment, data.trade.flights].flatMap(
+    (item) => item.notes
+  )
+  expect(named.filter((id) => !listed.has(id))).toEqual([])
+})
+
+test('the equipment table is readable at 760px and scrolls with a hint when narrower', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 760, height: 860 })
+  await openApp(page, '#/trade')
+  const table = page.getByTestId('equipment-table')
+  await table.scrollIntoViewIfNeeded()
+  const wrap = table.locator('xpath=..')
+  // Nothing is cut off: the table fits its box and the page does not scroll sideways.
+  expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0)
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    )
+  ).toBe(0)
+  await expect(page.getByTestId('equipment-scroll-hint')).toHaveCount(0)
+  // Short cells keep to one line: the names, the source links and the column headings.
+  const lineCounts = await table.locator('thead th, tbody th, tbody a').evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+      return [el.textContent?.trim() ?? '', tops.size]
+    })
+  )
+  expect(lineCounts.length).toBe(5 + 4 + 4)
+  expect(lineCounts.filter(([, lines]) => lines !== 1)).toEqual([])
+  await table
+    .locator('xpath=ancestor::section[1]')
+    .screenshot({ path: `${SHOTS}/trade-equipment-760.png` })
+  await page.screenshot({ path: `${SHOTS}/trade-760.png`, fullPage: true })
+
+  // Narrower than the table: it scrolls inside its box, with a hint; the box stays in the window.
+  await page.setViewportSize({ width: 480, height: 860 })
+  await expect(page.getByTestId('equipment-scroll-hint')).toBeVisible()
+  expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  expect(await wrap.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(480)
 })
 
 test('a pack with a yearly series draws the line chart and the slider picks a year', async ({
