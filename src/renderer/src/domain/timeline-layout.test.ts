@@ -193,6 +193,35 @@ describe('label rows', () => {
     }
   })
 
+  it('laying out a slice of the index gives the same labels as laying out the visible events', () => {
+    const index = buildIndex([
+      ...spread(5000),
+      event('long', { precision: 'range', year: 1900, endYear: 1950 })
+    ])
+    for (const window of [bounds, { start: year(1930), end: year(1936) }]) {
+      const scale = timeScale(window, 1200)
+      const options = {
+        width: 1200,
+        rows: 6,
+        measure: (i: { label: string }) => 6 * i.label.length
+      }
+      const items = visibleItems(index, window)
+      const expected = layoutLabels(items, scale, options)
+      const [first, last] = candidateRange(index, window)
+      const sliced = layoutLabels(index.items, scale, options, first, last, window.start)
+      const summary = (l: typeof expected) => l.placed.map((p) => [p.item.id, p.row, p.labelX])
+      expect(summary(sliced)).toEqual(summary(expected))
+      expect(sliced.clusters).toEqual(expected.clusters)
+      // Every unlabelled event is in the density strip's spans, marker start before marker end.
+      expect(sliced.hiddenCount).toBe(items.length - sliced.placed.length)
+      for (let h = 0; h < sliced.hiddenCount; h++) {
+        expect(sliced.hiddenSpans[2 * h]).toBeLessThanOrEqual(
+          sliced.hiddenSpans[2 * h + 1] as number
+        )
+      }
+    }
+  })
+
   it('stacks close events into rows, and folds the rest into "+N" clusters', () => {
     const scale = timeScale({ start: year(1900), end: year(1910) }, 1000)
     const items = buildIndex(
