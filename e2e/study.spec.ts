@@ -2,7 +2,11 @@
  * The study screen: a card reviewed by mouse and by keyboard (Space, 3) is saved in IndexedDB
  * and still reviewed after a reload (counts changed, the card is no longer new); U undoes an
  * answer; each quiz mode (multiple choice, typed, numeric, ordering) answered right and wrong
- * shows its grade and writes it to the review log with its mode; cram mode changes nothing.
+ * shows its grade and writes it to the review log with its mode; a failed ordering grades Again
+ * only the events out of place and brings in no more new cards than the daily limit; cram mode
+ * changes nothing. Filters live in the URL; filters that match nothing say so (no bogus time);
+ * the focus follows each step instead of dropping to the page; the settings panel closes on
+ * Escape and on a click outside it.
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
@@ -194,23 +198,138 @@ async function sortByKeyboard(page: Page, wanted: (ids: string[]) => string[]) {
   return target
 }
 
-test('ordering events: right order passes (Good), reversed fails (Again)', async ({ page }) => {
+const byDate = (ids: string[]) => [...ids].sort((a, b) => sortKey(a) - sortKey(b))
+
+test('ordering events: right order is all Good; a wrong one grades only the misplaced Again', async ({
+  page
+}) => {
   await openApp(page, '#/study?mode=order')
-  const byDate = (ids: string[]) => [...ids].sort((a, b) => sortKey(a) - sortKey(b))
   const right = await sortByKeyboard(page, byDate)
   await page.getByRole('button', { name: /Check order/ }).click()
-  await expect(page.getByTestId('quiz-verdict')).toContainText('passed, graded Good')
+  await expect(page.getByTestId('quiz-verdict')).toContainText('each graded Good')
+  await expect(page.getByRole('button', { name: /Next set/ })).toBeFocused()
 
   await page.getByRole('button', { name: /Next set/ }).click()
-  const wrong = await sortByKeyboard(page, (ids) => byDate(ids).reverse())
+  await expect(page.getByRole('button', { name: /Check order/ })).toBeVisible()
+  // Correct order but for the last event moved to the front: only that one is out of place.
+  const wrong = await sortByKeyboard(page, (ids) => {
+    const sorted = byDate(ids)
+    return [sorted.at(-1)!, ...sorted.slice(0, -1)]
+  })
   await page.keyboard.press('c')
-  await expect(page.getByTestId('quiz-verdict')).toContainText('not yet, graded Again')
+  await expect(page.getByTestId('quiz-verdict')).toContainText(
+    `1 of ${wrong.length} out of place — graded Again`
+  )
+  await expect(page.locator('li.wrong')).toHaveCount(1)
 
   const logs = await readStore<Log>(page, 'reviewLogs')
   expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
     ...right.map((id) => [`event-when:${id}`, 3, 'order']),
-    ...wrong.map((id) => [`event-when:${id}`, 1, 'order'])
+    ...wrong.map((id, i) => [`event-when:${id}`, i === 0 ? 1 : 3, 'order'])
   ])
+})
+
+test('ordering brings in no more new cards than the daily limit', async ({ page }) => {
+  await openApp(page, '#/study')
+  await page.getByText('Settings').click()
+  await page.getByTestId('new-per-day').fill('3')
+  await page.getByTestId('new-per-day').press('Enter')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('new-per-day')).toBeHidden()
+  await expect(count(page, 'new')).toHaveText('3')
+
+  await page.getByText('Put in order').click()
+  const items = page.getByRole('list', { name: 'Events to order' }).getByRole('button')
+  await expect(items).toHaveCount(3)
+  await page.getByRole('button', { name: /Check order/ }).click()
+  await expect(count(page, 'new')).toHaveText('0')
+  // With the limit reached, the next set comes from the same three events, none new.
+  await page.getByRole('button', { name: /Next set/ }).click()
+  await expect(page.getByRole('button', { name: /Check order/ })).toBeVisible()
+  await expect(items).toHaveCount(3)
+  await page.getByRole('button', { name: /Check order/ }).click()
+  const logs = await readStore<Log>(page, 'reviewLogs')
+  expect(new Set(logs.map((l) => l.cardId)).size).toBe(3)
+})
+
+test('filters are kept in the URL; filters that match nothing say so', async ({ page }) => {
+  await openApp(page, '#/study?mode=order')
+  await page.getByTestId('filter-era').selectOption('revolutions')
+  await expect(page).toHaveURL(/#\/study\?era=revolutions&mode=order$/)
+  await page.getByTestId('filter-theme').selectOption('space')
+  await expect(page).toHaveURL(/#\/study\?era=revolutions&theme=space&mode=order$/)
+  await expect(page.getByTestId('summary-heading')).toHaveText('No cards match these filters.')
+  // Nothing was reviewed: no counts and no (bogus) time.
+  await expect(page.getByTestId('summary-time')).toHaveCount(0)
+  await expect(page.getByTestId('summary-reviewed')).toHaveCount(0)
+
+  await page.reload()
+  await expect(page.getByTestId('filter-era')).toHaveValue('revolutions')
+  await expect(page.getByTestId('filter-theme')).toHaveValue('space')
+  await expect(page.getByTestId('summary-heading')).toHaveText('No cards match these filters.')
+
+  await page.getByTestId('clear-filters').click()
+  await expect(page).toHaveURL(/#\/study\?mode=order$/)
+  await expect(page.getByRole('list', { name: 'Events to order' })).toBeVisible()
+})
+
+test('the focus follows each step and never drops to the page', async ({ page }) => {
+  await openApp(page, '#/study')
+  const focusedTestId = () =>
+    page.evaluate(
+      () => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName
+    )
+
+  await page.getByRole('button', { name: /Show answer/ }).click()
+  await expect(page.getByRole('region', { name: 'Answer' })).toBeFocused()
+  await page.getByTestId('grade-3').click()
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('region', { name: 'Answer' })).toBeFocused()
+  await page.keyboard.press('3')
+  await expect.poll(focusedTestId).toBe('show-answer')
+
+  // Arrowing through the modes keeps the focus on the radios: "Put in order" is reachable.
+  await page.getByLabel('Multiple choice').check()
+  await expect(page.getByLabel('Multiple choice')).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByLabel('Type the answer')).toBeChecked()
+  await expect(page.getByLabel('Type the answer')).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByLabel('Put in order')).toBeChecked()
+  await expect(page.getByLabel('Put in order')).toBeFocused()
+
+  // Typed: Check moves the focus to Continue, Continue to the next card's field.
+  await page.goto('/#/study?mode=typed')
+  await page.reload()
+  const input = page.getByLabel('Your answer')
+  await expect(input).toBeFocused()
+  await input.fill('x')
+  await page.getByRole('button', { name: /Check/ }).click()
+  await expect(page.getByTestId('continue')).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(input).toBeFocused()
+  await expect(input).toBeEnabled()
+})
+
+test('the settings panel closes on Escape and on a click outside it', async ({ page }) => {
+  await openApp(page, '#/study')
+  const retention = page.getByTestId('retention')
+  await page.getByText('Settings').click()
+  await expect(retention).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(retention).toBeHidden()
+  await page.getByText('Settings').click()
+  await expect(retention).toBeVisible()
+  await page.getByRole('heading', { name: 'Study' }).click()
+  await expect(retention).toBeHidden()
+})
+
+test('a list answer may be typed in any order', async ({ page }) => {
+  await openApp(page, '#/study?mode=typed&card=hand:card-trotsky-hosts')
+  await page.getByLabel('Your answer').fill('Frida Kahlo, Diego Rivera')
+  await page.getByLabel('Your answer').press('Enter')
+  await expect(page.getByTestId('quiz-verdict')).toHaveText(/Correct — graded Good/)
 })
 
 test('cram mode leaves the schedule untouched', async ({ page }) => {

@@ -219,6 +219,14 @@ export function getCard(
   return db.cards.get(cardId)
 }
 
+/** Several card rows, in the order of the ids (missing ones left out). */
+export async function getCards(
+  cardIds: string[],
+  db: StudyDatabase = database()
+): Promise<CardRow[]> {
+  return (await db.cards.bulkGet(cardIds)).filter((r): r is CardRow => !!r)
+}
+
 /**
  * The due counts for today, by indexed counts (never a scan of the rows), less the buried cards.
  * With a filter (a set of card ids: one era or theme) the few rows are read and counted instead.

@@ -2,7 +2,7 @@ import raw from '../../../../resources/packs/mexico-russia/pack.json'
 import { describe, expect, it } from 'vitest'
 import { parsePack, type Pack } from '$shared/pack-schema'
 import { findBlock } from '$shared/pack-integrity'
-import { generateCards, notesForCard } from './cards'
+import { eventDateLabel, generateCards, notesForCard } from './cards'
 
 function loadPack(): Pack {
   const parsed = parsePack(structuredClone(raw))
@@ -22,7 +22,9 @@ describe('generateCards', () => {
     expect(ids).toContain('person:leon-trotsky')
     expect(ids).toContain('figure:trade-total-2014')
     expect(ids).toContain('company:cemex')
-    expect(ids).toContain('equipment:btr-60')
+    expect(ids).toContain('equipment:9k38-igla')
+    expect(ids).toContain('equipment:mexican-navy-received')
+    expect(ids).toContain('organisation:apec+g-20+united-nations')
     expect(ids).toContain('hand:card-kollontai')
   })
 
@@ -31,15 +33,20 @@ describe('generateCards', () => {
       expect(ids, e.id).toContain(`event-what:${e.id}`)
       expect(ids, e.id).toContain(`event-when:${e.id}`)
     }
+    // Every entity has a card of its kind (organisations that share a role share one card).
     for (const e of pack.entities) {
-      const kind = e.kind === 'company' ? 'company' : e.kind
-      expect(ids, e.id).toContain(`${kind}:${e.id}`)
+      expect(
+        cards.some((c) => c.kind === e.kind && c.entityIds.includes(e.id)),
+        e.id
+      ).toBe(true)
     }
     for (const f of pack.trade.figures) expect(ids).toContain(`figure:${f.id}`)
     for (const f of pack.trade.flows)
       expect(ids).toContain(`trade-flow:${f.from.toLowerCase()}-${f.to.toLowerCase()}`)
     for (const c of pack.trade.companies) expect(ids).toContain(`company:${c.entityId}`)
-    for (const q of pack.trade.equipment) expect(ids).toContain(`equipment:${q.id}`)
+    for (const q of pack.trade.equipment) {
+      expect(cards.some((c) => c.kind === 'equipment' && c.factIds?.includes(q.id))).toBe(true)
+    }
     for (const h of pack.cards) expect(ids).toContain(`hand:${h.id}`)
   })
 
@@ -83,11 +90,97 @@ describe('generateCards', () => {
     expect(notesForCard(pack, total).map((n) => n.id)).toContain('note-trade-total-billion')
     const visitors = cards.find((c) => c.id === 'figure:russian-visitors-2014')!
     expect(visitors.eventId).toBe('2014-russian-tourists')
-    const btr = cards.find((c) => c.id === 'equipment:btr-60')!
-    expect(notesForCard(pack, btr).map((n) => n.id)).toContain('note-military-unsourced')
+    const equipment = cards.find((c) => c.id === 'equipment:mexican-navy-received')!
+    expect(notesForCard(pack, equipment).map((n) => n.id)).toContain('note-military-unsourced')
+    expect(notesForCard(pack, equipment).map((n) => n.id)).toContain('note-military-list')
     const when = cards.find((c) => c.id === 'event-when:1936-trotsky-exile')!
     expect(notesForCard(pack, when).map((n) => n.id)).toContain('note-trotsky-arrival')
     expect(notesForCard(pack, when).map((n) => n.id)).not.toContain('note-references-missing')
+  })
+
+  it("shows only the notes of the card's own facts, not every note of its paragraph", () => {
+    const notes = (id: string) =>
+      notesForCard(
+        pack,
+        cards.find((c) => c.id === id)!
+      ).map((n) => n.id)
+    // The "$1,784 billion" note is the trade total's, not the rank's or the exports'.
+    for (const id of ['figure:trade-partner-rank', 'trade-flow:mx-ru', 'trade-flow:ru-mx']) {
+      expect(notes(id), id).not.toContain('note-trade-total-billion')
+    }
+    // Membership of APEC is stated in the introduction; the Putin–Fox photo is another fact.
+    expect(notes('organisation:apec+g-20+united-nations')).not.toContain('note-putin-fox-caption')
+    // A note that concerns only paragraphs (no fact) is shown on the paragraph's own cards.
+    expect(notes('trade-flow:mx-ru')).toContain('note-references-missing')
+  })
+
+  it('asks no question twice: every question has one answer', () => {
+    const byQuestion = new Map<string, string[]>()
+    for (const c of cards) byQuestion.set(c.question, [...(byQuestion.get(c.question) ?? []), c.id])
+    const repeated = [...byQuestion].filter(([, same]) => same.length > 1)
+    expect(repeated).toEqual([])
+    // The two satellite launches share a title: their "when" cards are told apart.
+    expect(cards.find((c) => c.id === 'event-when:2001-satellite-launch')!.question).toMatch(
+      /first of two/
+    )
+    // Three events of 2014: each "what happened" question carries what sets it apart.
+    const of2014 = cards.filter((c) => c.kind === 'event-what' && c.question.includes('2014'))
+    expect(of2014).toHaveLength(3)
+    expect(new Set(of2014.map((c) => c.question)).size).toBe(3)
+    for (const c of of2014) expect(c.question, c.id).toMatch(/\(.+\)\?$/)
+    // Alaska's role also fits California, so the question rules California out.
+    expect(cards.find((c) => c.id === 'place:alaska')!.question).toMatch(/other than California/)
+    // One card for the three organisations both nations belong to, with three parts.
+    const members = cards.find((c) => c.id === 'organisation:apec+g-20+united-nations')!
+    expect(members.question).toBe('Which three organisations are both nations members of?')
+    expect(members.parts).toHaveLength(3)
+  })
+
+  it('gives hints that do not name what the answer names', () => {
+    const names = pack.entities.map((e) => e.name)
+    for (const c of cards.filter((c) => c.kind === 'event-what')) {
+      const hint = c.question.match(/\((.+)\)\?$/)?.[1] ?? ''
+      for (const name of names) {
+        if (hint.includes(name)) expect(c.answer, c.id).not.toContain(name.split(' ').at(-1))
+      }
+    }
+    expect(cards.find((c) => c.id === 'event-what:1806-colonisation-plan')!.question).toBe(
+      'What happened — 1806 (involving Alexander I)?'
+    )
+  })
+
+  it('writes dates as the source does, without a leading "in" and with capital months', () => {
+    expect(cards.find((c) => c.id === 'person:alexander-iii')!.question).toContain(
+      '1 December 1890'
+    )
+    for (const e of pack.events) {
+      expect(eventDateLabel(e), e.id).not.toMatch(/^(in|on|In|On) /)
+      expect(eventDateLabel(e), e.id).toMatch(/^[A-Z0-9]/)
+    }
+    expect(eventDateLabel(pack.events.find((e) => e.id === '1942-relations-re-established')!)).toBe(
+      'November 1942'
+    )
+    for (const c of cards)
+      expect(c.question, c.id).not.toMatch(
+        /\b(january|february|march|april|may|june|july|august|september|october|november|december) \d/
+      )
+  })
+
+  it("quizzes equipment only as the source states it, not the editors' descriptions", () => {
+    const text = JSON.stringify(pack.sections).toLowerCase()
+    const editors = pack.trade.equipment
+      .map((q) => q.description.toLowerCase())
+      .filter((d) => !text.includes(d))
+    expect(editors.length).toBeGreaterThan(0)
+    for (const c of cards.filter((c) => c.kind === 'equipment')) {
+      for (const d of editors) {
+        expect(c.question.toLowerCase(), c.id).not.toContain(d)
+        expect(c.answer.toLowerCase(), c.id).not.toContain(d)
+      }
+    }
+    const igla = cards.find((c) => c.id === 'equipment:9k38-igla')!
+    expect(igla.question).toContain('anti-aircraft missiles')
+    expect(igla.answer).toBe('9K38 Igla')
   })
 
   it('introduces events in chronological order', () => {

@@ -4,6 +4,7 @@ import {
   gradeNumeric,
   gradeOrder,
   gradeTyped,
+  misplaced,
   normalizeAnswer,
   parseNumber
 } from './grading'
@@ -14,6 +15,37 @@ const alexander = { kind: 'person', answer: 'Alexander I', accept: ['Emperor Ale
 const fortRoss = { kind: 'event-when', answer: '1812', accept: ['1812'] }
 const baikonur = { kind: 'hand', answer: 'Baikonur, Kazakhstan', accept: ['Baikonur'] }
 const btr = { kind: 'equipment', answer: 'Armoured personnel carrier', accept: [] }
+const painters = {
+  kind: 'hand',
+  answer: 'Diego Rivera and Frida Kahlo',
+  accept: ['Frida Kahlo and Diego Rivera', 'Rivera and Kahlo', 'Kahlo and Rivera']
+}
+const members = {
+  kind: 'organisation',
+  answer: 'Asia-Pacific Economic Cooperation, G-20 major economies and United Nations',
+  accept: [],
+  parts: [
+    ['Asia-Pacific Economic Cooperation', 'APEC'],
+    ['G-20 major economies', 'G-20', 'G20'],
+    ['United Nations', 'UN']
+  ]
+}
+const navy = {
+  kind: 'equipment',
+  answer: 'BTR-60, Ural-4320, Mi-17/Mi-8 and 9K38 Igla',
+  accept: [],
+  parts: [['BTR-60'], ['Ural-4320'], ['Mi-17/Mi-8', 'Mi-17', 'Mi-8'], ['9K38 Igla', 'Igla']]
+}
+const powerMachines = {
+  kind: 'company',
+  answer: 'Russian company, operating in Mexico',
+  accept: [],
+  parts: [
+    ['Russia', 'Russian'],
+    ['Mexico', 'Mexican']
+  ],
+  ordered: true
+}
 
 describe('normalizeAnswer and editDistance', () => {
   it.each([
@@ -56,6 +88,35 @@ describe('gradeTyped', () => {
     ['truck', btr, false],
     ['', btr, false]
   ])('%j → %s', (attempt, card, correct) => {
+    expect(gradeTyped(attempt, card).correct).toBe(correct)
+  })
+
+  it.each([
+    // Lists: any order, separators "," "and" "&" ";", every item once and nothing else.
+    ['Diego Rivera and Frida Kahlo', painters, true],
+    ['Frida Kahlo, Diego Rivera', painters, true],
+    ['frida kahlo & diego rivera', painters, true],
+    ['Kahlo, Rivera', painters, true],
+    ['Frida Kalho and Diego Rivera', painters, true],
+    ['Frida Kahlo', painters, false],
+    ['Frida Kahlo, Diego Rivera, Leon Trotsky', painters, false],
+    ['Frida Kahlo, Frida Kahlo', painters, false],
+    ['UN, APEC and G20', members, true],
+    ['the United Nations; G-20 & Asia-Pacific Economic Cooperation', members, true],
+    ['APEC, G20', members, false],
+    ['APEC, G20, NATO', members, false],
+    ["Igla, Mi-8, Ural-4320s and BTR-60's", navy, true],
+    ['BTR-60, Ural-4320, Mi-17', navy, false],
+    // Two parts in order: where it is from, then where it operates.
+    ['Russian company, operating in Mexico', powerMachines, true],
+    ['Russia, Mexico', powerMachines, true],
+    ['from Rusia, operates in Mexico', powerMachines, true],
+    ['Russian company in Mexico', powerMachines, true],
+    ['Russia', powerMachines, false],
+    ['Russian', powerMachines, false],
+    ['Mexico, Russia', powerMachines, false],
+    ['Mexican company, operating in Russia', powerMachines, false]
+  ])('list and two-part answers: %j → %s', (attempt, card, correct) => {
     expect(gradeTyped(attempt, card).correct).toBe(correct)
   })
 
@@ -119,5 +180,25 @@ describe('gradeOrder', () => {
     const grade = gradeOrder(placed, key)
     expect(grade.correct).toBe(correct)
     expect(grade.pass).toBe(pass)
+  })
+})
+
+describe('misplaced', () => {
+  const key = (n: number) => n
+  it.each([
+    [[1, 2, 3, 4, 5], []],
+    [[1, 2, 5, 3, 4], [2]],
+    [[5, 1, 2, 3, 4], [0]],
+    [
+      [5, 4, 3, 2, 1],
+      [1, 2, 3, 4]
+    ],
+    [[1, 1, 2, 3], []],
+    [[], []]
+  ])('in %j, Again goes to the items at %j', (placed, wrong) => {
+    expect(misplaced(placed, key)).toEqual(wrong)
+  })
+  it('marks one of two swapped neighbours, not both', () => {
+    expect(misplaced([2, 1, 3, 4, 5], key)).toHaveLength(1)
   })
 })

@@ -63,6 +63,10 @@ export interface TypedCard {
   kind: string
   answer: string
   accept: string[]
+  /** Items of a list answer, each with its accepted spellings (see `StudyCard.parts`). */
+  parts?: string[][]
+  /** The parts must be given in order. */
+  ordered?: boolean
 }
 
 export interface TypedGrade {
@@ -84,12 +88,101 @@ export function acceptedAnswers(card: TypedCard): string[] {
   return [...new Set(all.map(normalizeAnswer).filter(Boolean))]
 }
 
-/** Grades a typed answer: case- and accent-insensitive, with a few typos forgiven on long words. */
+/** The items of a list as written: "a, b and c", "b & a", "c; a". */
+export function splitList(text: string): string[] {
+  return text
+    .split(/\s*(?:[,;&+]|\band\b)\s*/i)
+    .map(normalizeItem)
+    .filter(Boolean)
+}
+
+/** One item of a list, normalized; a plural "s" after a model number is dropped ("BTR-60s"). */
+function normalizeItem(text: string): string {
+  return normalizeAnswer(text).replace(/(\d) ?s\b/g, '$1')
+}
+
+/**
+ * Grades a list answer in any order: every expected item named once (each through any of its
+ * spellings, a few typos forgiven), and nothing else. Null when the attempt is no list of as many.
+ */
+function gradeList(given: string[], parts: string[][]): TypedGrade | null {
+  if (given.length !== parts.length || parts.length < 2) return null
+  const options = parts.map((alts) => alts.map(normalizeItem).filter(Boolean))
+  let exact = true
+  const used = new Set<number>()
+  // Few items: a plain search for a matching, exact matches first.
+  const match = (i: number): boolean => {
+    if (i === given.length) return true
+    const g = given[i]!
+    const order = [...options.keys()].sort(
+      (a, b) => Number(!options[a]!.includes(g)) - Number(!options[b]!.includes(g))
+    )
+    for (const j of order) {
+      if (used.has(j)) continue
+      const isExact = options[j]!.includes(g)
+      if (!isExact && !options[j]!.some((o) => closeEnough(g, o))) continue
+      used.add(j)
+      if (match(i + 1)) {
+        if (!isExact) exact = false
+        return true
+      }
+      used.delete(j)
+    }
+    return false
+  }
+  return match(0) ? { correct: true, exact } : null
+}
+
+/**
+ * Grades an answer whose parts must come in order ("Russian company, operating in Mexico"): the
+ * parts it names, in the order it names them, must be exactly the expected ones. Words of five
+ * letters or more forgive one typo ("Rusia").
+ */
+function gradeSequence(attempt: string, parts: string[][]): TypedGrade {
+  const words = attempt.split(' ')
+  const found: number[] = []
+  let exact = true
+  for (const word of words) {
+    let hit = parts.findIndex((alts) => alts.some((a) => normalizeAnswer(a) === word))
+    if (hit < 0 && word.length >= 5) {
+      hit = parts.findIndex((alts) =>
+        alts.some((a) => {
+          const n = normalizeAnswer(a)
+          return !n.includes(' ') && editDistance(word, n) <= 1
+        })
+      )
+      if (hit >= 0) exact = false
+    }
+    if (hit >= 0 && found.at(-1) !== hit) found.push(hit)
+  }
+  const correct = found.length === parts.length && found.every((p, i) => p === i)
+  return { correct, exact: correct && exact }
+}
+
+/**
+ * Grades a typed answer: case- and accent-insensitive, with a few typos forgiven on long words.
+ * A list may be given in any order ("Frida Kahlo, Diego Rivera"); parts that must come in order
+ * must all be there ("Russia" alone does not say where the company operates).
+ */
 export function gradeTyped(attempt: string, card: TypedCard): TypedGrade {
   const given = normalizeAnswer(attempt)
   if (!given) return { correct: false, exact: false }
   const accepted = acceptedAnswers(card)
   if (accepted.includes(given)) return { correct: true, exact: true }
+  if (card.parts && card.ordered) {
+    const graded = gradeSequence(given, card.parts)
+    if (graded.correct) return graded
+  } else {
+    const items = splitList(attempt)
+    const lists = [
+      ...(card.parts ? [card.parts] : []),
+      ...[card.answer, ...card.accept].map((a) => splitList(a).map((item) => [item]))
+    ]
+    for (const parts of lists) {
+      const graded = gradeList(items, parts)
+      if (graded) return graded
+    }
+  }
   return { correct: accepted.some((expected) => closeEnough(given, expected)), exact: false }
 }
 
@@ -199,4 +292,30 @@ export function gradeOrder<T>(placed: T[], key: (item: T) => number, passAt = 0.
   }
   const score = total === 0 ? 1 : correct / total
   return { correct, total, score, pass: score >= passAt }
+}
+
+/**
+ * The items of an ordering that are out of place: all but one longest run of items already in the
+ * right order relative to each other (a longest non-decreasing subsequence), so the fewest items
+ * that moving would fix the order. Returns their indices, ascending.
+ */
+export function misplaced<T>(placed: T[], key: (item: T) => number): number[] {
+  const keys = placed.map(key)
+  const length = keys.map(() => 1)
+  const previous = keys.map(() => -1)
+  for (let i = 0; i < keys.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (keys[j]! <= keys[i]! && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1
+        previous[i] = j
+      }
+    }
+  }
+  const keep = new Set<number>()
+  let at = length.indexOf(Math.max(0, ...length))
+  while (at >= 0) {
+    keep.add(at)
+    at = previous[at]!
+  }
+  return keys.map((_, i) => i).filter((i) => !keep.has(i))
 }

@@ -1,7 +1,8 @@
 import raw from '../../../../resources/packs/mexico-russia/pack.json'
 import { describe, expect, it } from 'vitest'
 import { parsePack, type Pack } from '$shared/pack-schema'
-import { eventSortKey, generateCards } from './cards'
+import { datesOverlap, eventSortKey, generateCards } from './cards'
+import { gradeTyped, normalizeAnswer } from './grading'
 import { choiceOptions, modeFor, orderingSet, quizRating } from './quiz'
 
 function loadPack(): Pack {
@@ -39,6 +40,41 @@ describe('choiceOptions', () => {
     }
     const figure = choiceOptions(card('figure:trade-total-2014'), cards, pack, 3)
     expect(figure.options.every((o) => o.startsWith('US$'))).toBe(true)
+  })
+})
+
+describe('choiceOptions never offers two right answers', () => {
+  it('has no distractor that is right for the question, for any card and seed', () => {
+    const rightFor = (c: (typeof cards)[number]) => {
+      // Right: the card's own answers, any card's answers to the same question, and for "what
+      // happened", any event of a date that could be the same.
+      const same = cards.filter((o) => o.question === c.question)
+      const right = new Set(same.flatMap((o) => [o.answer, ...o.accept].map(normalizeAnswer)))
+      const event = pack.events.find((e) => e.id === c.eventId)
+      if (event && c.kind === 'event-what') {
+        for (const e of pack.events) if (datesOverlap(e, event)) right.add(normalizeAnswer(e.title))
+      }
+      return right
+    }
+    for (const c of cards) {
+      const right = rightFor(c)
+      for (let seed = 0; seed < 12; seed++) {
+        const q = choiceOptions(c, cards, pack, seed)
+        const wrong = q.options.filter((_, i) => i !== q.correctIndex)
+        for (const option of wrong) {
+          expect(right.has(normalizeAnswer(option)), `${c.id}: ${option}`).toBe(false)
+          expect(gradeTyped(option, c).correct, `${c.id}: ${option}`).toBe(false)
+        }
+      }
+    }
+  })
+
+  it('gives list answers wrong lists, and the Igla the other equipment', () => {
+    const members = choiceOptions(card('organisation:apec+g-20+united-nations'), cards, pack, 1)
+    expect(members.options).toHaveLength(4)
+    for (const option of members.options) expect(option.split(/, | and /)).toHaveLength(3)
+    const igla = choiceOptions(card('equipment:9k38-igla'), cards, pack, 1)
+    expect(igla.options.sort()).toEqual(pack.trade.equipment.map((q) => q.name).sort())
   })
 })
 

@@ -3,7 +3,8 @@
  * kind, and sets of events to put in order. Deterministic for a seed, so tests and replays agree.
  */
 import type { Pack, StudyEvent, TradeFigure } from '$shared/pack-schema'
-import { eventSortKey } from './cards'
+import { datesOverlap, eventDateLabel, eventSortKey, listText } from './cards'
+import { gradeTyped, normalizeAnswer } from './grading'
 import type { StudyCard } from './study-card'
 import type { ReviewMode } from '../db/database'
 import type { Rating } from './scheduler'
@@ -59,10 +60,43 @@ export function figureDistractors(figure: TradeFigure): string[] {
   return [0.1, 10, 0.5, 3].map((f) => format(figure.value * f))
 }
 
+/**
+ * Wrong versions of a list answer: one item swapped for another of its kind, or, with nothing to
+ * swap in, one item left out ("Which four…?" answered with three).
+ */
+function listVariants(card: StudyCard, substitutes: string[]): string[] {
+  const items = (card.parts ?? []).map((alts) => alts[0]!)
+  const inList = new Set(items.map(normalizeAnswer))
+  const others = [...new Set(substitutes)].filter((s) => !inList.has(normalizeAnswer(s)))
+  const out: string[] = []
+  for (const other of others) {
+    items.forEach((_, i) => out.push(listText(items.map((item, j) => (j === i ? other : item)))))
+  }
+  if (out.length === 0 && items.length > 2) {
+    items.forEach((_, i) => out.push(listText(items.filter((__, j) => j !== i))))
+  }
+  return out
+}
+
 /** The pool a card's distractors come from: answers of other cards of the same kind. */
 function pool(card: StudyCard, cards: StudyCard[], pack: Pack): string[] {
+  const isList = (c: StudyCard) => !!c.parts && !c.ordered && c.parts.length > 1
+  // A single answer gets single answers, a list gets lists.
   const same = (kind: StudyCard['kind']) =>
-    cards.filter((c) => c.kind === kind && c.id !== card.id).map((c) => c.answer)
+    cards
+      .filter((c) => c.kind === kind && c.id !== card.id && isList(c) === isList(card))
+      .map((c) => c.answer)
+  if (isList(card)) {
+    const substitutes =
+      card.kind === 'organisation'
+        ? pack.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)
+        : card.kind === 'trade-flow'
+          ? pack.trade.flows.flatMap((f) => f.products.map((p) => p.replace(/-/g, ' ')))
+          : card.kind === 'equipment'
+            ? pack.trade.equipment.map((q) => q.name)
+            : []
+    return [...listVariants(card, substitutes), ...same(card.kind)]
+  }
   switch (card.kind) {
     case 'event-when':
     case 'event-what': {
@@ -75,6 +109,11 @@ function pool(card: StudyCard, cards: StudyCard[], pack: Pack): string[] {
       const figure = pack.trade.figures.find((f) => `figure:${f.id}` === card.id)
       return figure ? figureDistractors(figure) : []
     }
+    case 'organisation':
+      return pack.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)
+    case 'equipment':
+      // The other items the same receiver got (the article describes none of them as this one).
+      return pack.trade.equipment.map((q) => q.name)
     case 'hand': {
       // A hand card whose answer is a named entity gets others of that kind.
       const entity = pack.entities.find(
@@ -88,6 +127,28 @@ function pool(card: StudyCard, cards: StudyCard[], pack: Pack): string[] {
   }
 }
 
+/**
+ * Answers that would be right for this card too, normalized: its own accepted answers, those of
+ * any card asking the same question, and for events, what else happened (or when else) at a time
+ * that could be the same ("1910-1920" for "What happened — 1917?").
+ */
+function alsoRight(card: StudyCard, cards: StudyCard[], pack: Pack): Set<string> {
+  const question = normalizeAnswer(card.question)
+  const right = new Set<string>()
+  for (const c of cards) {
+    if (c.id !== card.id && normalizeAnswer(c.question) !== question) continue
+    for (const a of [c.answer, ...c.accept]) right.add(normalizeAnswer(a))
+  }
+  const event = card.eventId ? pack.events.find((e) => e.id === card.eventId) : undefined
+  if (event && (card.kind === 'event-what' || card.kind === 'event-when')) {
+    for (const other of pack.events) {
+      if (other.id === event.id || !datesOverlap(event, other)) continue
+      right.add(normalizeAnswer(card.kind === 'event-what' ? other.title : eventDateLabel(other)))
+    }
+  }
+  return right
+}
+
 export interface ChoiceQuestion {
   options: string[]
   correctIndex: number
@@ -96,6 +157,7 @@ export interface ChoiceQuestion {
 /**
  * Up to four options: the answer and distractors of the same kind (other years of the era for
  * "when", other people for "who"…), in an order fixed by the seed. Fewer when the pack has fewer.
+ * No distractor is also right (see `alsoRight`).
  */
 export function choiceOptions(
   card: StudyCard,
@@ -104,13 +166,16 @@ export function choiceOptions(
   seed: number
 ): ChoiceQuestion {
   const random = seededRandom(seed ^ hashString(card.id))
-  const seen = new Set([card.answer.toLowerCase()])
-  const year = card.answer.match(/\d{4}/)?.[0]
+  const right = alsoRight(card, cards, pack)
+  const seen = new Set([normalizeAnswer(card.answer)])
+  const year = card.kind === 'event-when' ? card.answer.match(/\d{4}/)?.[0] : undefined
   const distinct: string[] = []
   for (const option of pool(card, cards, pack)) {
-    const key = option.toLowerCase()
-    // For dates, a distractor of the same year would be right too.
-    if (seen.has(key) || (year && option.includes(year))) continue
+    const key = normalizeAnswer(option)
+    // Never a second right answer: the same (or nearly), one right for the same question, or for
+    // a date, another of the same year.
+    if (seen.has(key) || right.has(key) || (year && option.includes(year))) continue
+    if (gradeTyped(option, card).correct) continue
     seen.add(key)
     distinct.push(option)
   }

@@ -20,10 +20,19 @@ export interface StudyCard {
   answer: string
   /** Other accepted answers for typed quizzes. */
   accept: string[]
+  /**
+   * For an answer made of several items ("APEC, G-20 and the UN"): each item with its accepted
+   * spellings, the first being the one shown. A typed answer must name every item.
+   */
+  parts?: string[][]
+  /** The parts must come in this order ("from Russia, operating in Mexico"); else any order. */
+  ordered?: boolean
   era: string
   themes: Theme[]
   paragraphId: string
   eventId?: string
   entityIds: string[]
+  /** Other pack ids the card is about (a trade figure, items of equipment), for its notes. */
+  factIds?: string[]
   citations: number[]
 }

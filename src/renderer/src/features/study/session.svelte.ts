@@ -11,6 +11,7 @@ import {
   buryCard,
   countDue,
   getCard,
+  getCards,
   newIntroducedSince,
   nextCard,
   peekNextCard,
@@ -20,7 +21,7 @@ import {
   undoAnswer
 } from '../../db/study-store'
 import { eventSortKey, generateCards } from '../../domain/cards'
-import { gradeNumeric, gradeOrder, gradeTyped } from '../../domain/grading'
+import { gradeNumeric, gradeOrder, gradeTyped, misplaced } from '../../domain/grading'
 import {
   choiceOptions,
   hashString,
@@ -59,7 +60,8 @@ type UndoEntry =
       kind: 'answer'
       logIds: number[]
       rows: { before: CardRow; after: CardRow }[]
-      again: boolean
+      /** How many of the rows were graded Again. */
+      again: number
     }
   | { kind: 'change'; before: CardRow; after: CardRow }
   | { kind: 'cram'; cardId: string; again: boolean }
@@ -67,6 +69,26 @@ type UndoEntry =
 interface Current {
   card: StudyCard
   row: CardRow
+}
+
+/** Why a session shows its summary without having reviewed anything. */
+export type EmptyReason =
+  /** The era and theme chosen keep no card at all. */
+  | 'no-match'
+  /** Put in order: fewer than two events to order (filters, or nothing introduced yet). */
+  | 'too-few-events'
+  /** Cards match, but none is due now. */
+  | 'nothing-due'
+
+export interface OrderResult {
+  /** Events in place (not among those graded Again). */
+  inPlace: number
+  total: number
+  /** Pairs in the right order, of all pairs. */
+  pairs: number
+  pairTotal: number
+  /** Ids of the events graded Again: out of place. */
+  misplacedIds: string[]
 }
 
 export const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' }
@@ -88,7 +110,10 @@ export class StudySession {
   choice = $state<ChoiceQuestion | null>(null)
   result = $state<QuizResult | null>(null)
   orderItems = $state<StudyEvent[]>([])
-  orderResult = $state<{ correct: number; total: number; pass: boolean } | null>(null)
+  orderResult = $state<OrderResult | null>(null)
+  /** Counts every new ordering set, so the page can put the focus on it. */
+  orderRound = $state(0)
+  emptyReason = $state<EmptyReason | null>(null)
   undoCount = $state(0)
   reviewed = $state(0)
   again = $state(0)
@@ -109,7 +134,6 @@ export class StudySession {
     skipId: string
     allowNew: boolean
   } | null> | null = null
-  #orderRound = 0
 
   constructor(pack: Pack) {
     this.pack = pack
@@ -153,7 +177,9 @@ export class StudySession {
     this.undoCount = 0
     this.reviewed = 0
     this.again = 0
+    this.emptyReason = null
     this.startedAt = now
+    this.endedAt = 0
     this.#seed = hashString(String(now))
     const [counts, introduced] = await Promise.all([
       countDue(now, this.#cutoff, this.#filterSet),
@@ -173,21 +199,14 @@ export class StudySession {
     this.choice = null
     this.orderResult = null
     if (this.mode === 'order') {
-      this.#newOrderSet()
+      await this.#newOrderSet()
       return
     }
     const next = this.cram ? await this.#nextCram() : await this.#nextScheduled()
-    if (!next) {
-      this.current = null
-      this.endedAt = Date.now()
-      this.phase = 'done'
-      return
-    }
-    const card = this.byId.get(next.id)
-    if (!card) {
-      // A row of a card this pack no longer makes (the sync retires it); skip it this session.
-      this.current = null
-      this.phase = 'done'
+    const card = next && this.byId.get(next.id)
+    if (!next || !card) {
+      // Nothing left, or a row of a card this pack no longer makes (the sync retires it).
+      this.#finish(this.#filterSet?.size === 0 ? 'no-match' : 'nothing-due')
       return
     }
     this.current = { card, row: next }
@@ -248,6 +267,14 @@ export class StudySession {
     return getCard(id)
   }
 
+  /** Ends the session: the summary, with the reason when nothing was reviewed. */
+  #finish(reason: EmptyReason): void {
+    this.current = null
+    this.endedAt = Date.now()
+    this.emptyReason = this.reviewed > 0 ? null : reason
+    this.phase = 'done'
+  }
+
   /** Shows the answer of a flip card. */
   reveal(): void {
     if (this.phase === 'question' && this.mode === 'flip') this.phase = 'answer'
@@ -275,7 +302,7 @@ export class StudySession {
         kind: 'answer',
         logIds: [result.logId],
         rows: [result],
-        again: rating === 1
+        again: rating === 1 ? 1 : 0
       })
     }
     this.undoCount = this.#undo.length
@@ -332,6 +359,11 @@ export class StudySession {
       const graded = gradeTyped(text, card)
       pass = graded.correct
       if (pass && !graded.exact) detail = 'Close enough: small differences are forgiven.'
+      if (!pass && card.parts) {
+        detail = card.ordered
+          ? 'Both parts are needed, in the order asked.'
+          : `All ${card.parts.length} are needed, in any order.`
+      }
     }
     const rating = quizRating(pass)
     await this.grade(rating, mode)
@@ -342,7 +374,7 @@ export class StudySession {
   /** After a graded quiz answer: the next card. */
   async continue(): Promise<void> {
     if (this.phase === 'order-checked') {
-      this.#newOrderSet()
+      await this.#newOrderSet()
       return
     }
     if (this.phase !== 'answer' || !this.result) return
@@ -366,7 +398,7 @@ export class StudySession {
       for (const logId of [...entry.logIds].reverse()) await undoAnswer(logId)
       this.#applyAnswer(entry.rows, -1)
       this.reviewed = Math.max(0, this.reviewed - entry.rows.length)
-      if (entry.again) this.again = Math.max(0, this.again - entry.rows.length)
+      this.again = Math.max(0, this.again - entry.again)
       cardId = entry.rows[0]!.before.id
       if (entry.logIds.length > 1) {
         // An ordering: show the same set again, unchecked.
@@ -417,19 +449,49 @@ export class StudySession {
     void this.#advance()
   }
 
-  #newOrderSet(): void {
-    const events = this.pack.events.filter((e) => {
-      const when = this.#filterSet ? this.#filterSet.has(`event-when:${e.id}`) : true
-      return when
-    })
-    this.#orderRound += 1
-    const count = 4 + (this.#orderRound % 3)
+  /**
+   * Draws events to put in order. In a scheduled session only events whose "when" card was
+   * already introduced, plus new ones within today's new-card limit (they count against it once
+   * graded), so an ordering never brings in more new cards than the limit allows.
+   */
+  async #newOrderSet(): Promise<void> {
+    let events = this.pack.events.filter(
+      (e) =>
+        this.byId.has(`event-when:${e.id}`) &&
+        (!this.#filterSet || this.#filterSet.has(`event-when:${e.id}`))
+    )
+    if (!this.cram && events.length >= 2) {
+      const rows = await getCards(events.map((e) => `event-when:${e.id}`))
+      const now = Date.now()
+      const usable = rows.filter((r) => !r.retired && !r.suspended && r.buriedUntil <= now)
+      const eventOf = (cardId: string) => events.find((e) => `event-when:${e.id}` === cardId)!
+      const allowed = usable.filter((r) => r.state !== 0).map((r) => eventOf(r.id))
+      // New ones in the order they are introduced, skipping a date already there (two events of
+      // one date cannot be ordered against each other, so one would be a wasted new card).
+      const dates = allowed.map(eventSortKey)
+      let room = this.newVisible
+      for (const row of usable.filter((r) => r.state === 0).sort((a, b) => a.due - b.due)) {
+        const event = eventOf(row.id)
+        if (room <= 0) break
+        if (dates.includes(eventSortKey(event))) continue
+        allowed.push(event)
+        dates.push(eventSortKey(event))
+        room -= 1
+      }
+      events = allowed
+    }
+    this.orderRound += 1
+    const count = 4 + (this.orderRound % 3)
     this.orderItems =
-      events.length >= 2 ? orderingSet(events, count, this.#seed + this.#orderRound) : []
+      events.length >= 2 ? orderingSet(events, count, this.#seed + this.orderRound) : []
     this.orderResult = null
+    if (!this.orderItems.length) {
+      this.#finish(this.#filterSet?.size === 0 ? 'no-match' : 'too-few-events')
+      return
+    }
     this.current = null
     this.#shownAt = Date.now()
-    this.phase = this.orderItems.length ? 'order' : 'done'
+    this.phase = 'order'
   }
 
   /** Moves an item of the ordering up (-1) or down (+1). */
@@ -451,18 +513,25 @@ export class StudySession {
     this.orderItems = items
   }
 
-  /** Scores the ordering by pairs; every event's "when" card gets the grade. */
+  /**
+   * Checks the ordering. Each event's "when" card is graded on its own: Again for the events out
+   * of place (all but a longest run already in the right relative order, i.e. the fewest that
+   * moving would fix it), Good for the others. The pairs in the right order are shown as a score.
+   */
   async checkOrder(): Promise<void> {
     if (this.phase !== 'order') return
-    const graded = gradeOrder(this.orderItems, eventSortKey)
-    const rating = quizRating(graded.pass)
-    const durationMs = (Date.now() - this.#shownAt) / Math.max(1, this.orderItems.length)
-    const ids = this.orderItems.map((e) => `event-when:${e.id}`).filter((id) => this.byId.has(id))
+    const items = this.orderItems
+    const pairs = gradeOrder(items, eventSortKey)
+    const wrong = idSet(...misplaced(items, eventSortKey).map((i) => items[i]!.id))
+    const durationMs = (Date.now() - this.#shownAt) / Math.max(1, items.length)
+    const graded = items
+      .map((e) => ({ cardId: `event-when:${e.id}`, rating: quizRating(!wrong.has(e.id)) }))
+      .filter((g) => this.byId.has(g.cardId))
+    const again = graded.filter((g) => g.rating === 1).length
     if (!this.cram) {
       const results = await answerCards(
-        ids.map((cardId) => ({
-          cardId,
-          rating,
+        graded.map((g) => ({
+          ...g,
           mode: 'order' as const,
           retention: this.retention,
           durationMs
@@ -473,13 +542,19 @@ export class StudySession {
         kind: 'answer',
         logIds: results.map((r) => r.logId),
         rows: results,
-        again: rating === 1
+        again
       })
       this.undoCount = this.#undo.length
     }
-    this.reviewed += ids.length
-    if (rating === 1) this.again += ids.length
-    this.orderResult = graded
+    this.reviewed += graded.length
+    this.again += again
+    this.orderResult = {
+      inPlace: items.length - wrong.size,
+      total: items.length,
+      pairs: pairs.correct,
+      pairTotal: pairs.total,
+      misplacedIds: [...wrong]
+    }
     this.phase = 'order-checked'
   }
 }
