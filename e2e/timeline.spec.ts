@@ -3,7 +3,11 @@
  * in makes the ticks finer; the arrow keys move focus to the next event by date; a deep link opens
  * an event's panel with its source paragraph, whose link opens the reader at that paragraph; a
  * theme filter (kept in the URL) hides the other events; Esc closes the panel keeping the filters;
- * the list view lists every event grouped by era. No request leaves loopback.
+ * the list view lists every event grouped by era. Panning the focused event out of view keeps
+ * focus in the axis and every key working; zoom steps close on the selected event, and a window
+ * or a filter with no events says so in the chart; a link to an unknown event says so; at the
+ * default size every event gets a label and a "+N" badge names its events; on a narrow window
+ * the panel goes below the chart. No request leaves loopback.
  */
 import { expect, openApp, test } from './fixtures'
 
@@ -96,7 +100,7 @@ test('a theme filter hides the other events and lives in the URL; Esc keeps it',
   // A bookmarked filter opens as it was.
   await openApp(page, '#/timeline?entity=leon-trotsky&view=list')
   await expect(page.getByTestId('timeline-list').locator('[data-event-id]')).toHaveCount(2)
-  await expect(page.getByLabel('Person or organisation', { exact: true })).toHaveValue(
+  await expect(page.getByLabel('Person, place or organisation', { exact: true })).toHaveValue(
     'leon-trotsky'
   )
 })
@@ -132,4 +136,126 @@ test('the list view lists every event, grouped by era, and is keyboard-operable'
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/timeline\/1890-relations-established\?view=list$/)
   await expect(page.getByTestId('event-panel')).toContainText('1 December 1890')
+})
+
+test('panning the focused event out of view keeps focus in the axis and the keys working', async ({
+  page
+}) => {
+  await openApp(page, '#/timeline')
+  const fortRoss = axis(page).getByRole('button', { name: 'Fort Ross established, 1812' })
+  await fortRoss.focus()
+  // Zoom steps close on the focused event: it stays in view and keeps focus.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('+')
+  await expect(axis(page)).toHaveAttribute('data-tick-unit', 'year')
+  await expect(fortRoss).toBeFocused()
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('PageDown')
+  await expect(fortRoss).toHaveCount(0)
+  const focusInAxis = () =>
+    page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="timeline-axis"]')))
+  await expect.poll(focusInAxis).toBe(true)
+  // The keys still act: "+" zooms in, "0" fits all again, an arrow focuses an event in view.
+  const end = await axis(page).getAttribute('data-window-end')
+  await page.keyboard.press('+')
+  await expect(axis(page)).not.toHaveAttribute('data-window-end', end ?? '')
+  await page.keyboard.press('0')
+  await expect(axis(page)).toHaveAttribute('data-tick-unit', 'decade')
+  await expect(fortRoss).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator(':focus')).toHaveAttribute('data-event-id', /.+/)
+  expect(await focusInAxis()).toBe(true)
+})
+
+test('a window with no events says so; zooming closes on the selected event', async ({ page }) => {
+  // With nothing focused or selected, zooming in closes on the centre, between the two events.
+  await openApp(page, '#/timeline?theme=space')
+  await expect(axis(page).locator('[data-event-id]')).toHaveCount(2)
+  await axis(page).focus()
+  for (let i = 0; i < 6; i++) await page.keyboard.press('+')
+  const notice = axis(page).getByTestId('timeline-notice')
+  await expect(notice).toContainText(/No events between \w+ 20\d\d and \w+ 20\d\d — press 0/)
+  await expect(axis(page).locator('[data-event-id]')).toHaveCount(0)
+  await page.keyboard.press('0')
+  await expect(notice).toHaveCount(0)
+  await expect(axis(page).locator('[data-event-id]')).toHaveCount(2)
+
+  // With an event selected, the zoom buttons close on it instead.
+  await axis(page).locator('[data-event-id="2001-satellite-launch"]').click()
+  await expect(page).toHaveURL(/#\/timeline\/2001-satellite-launch\?theme=space$/)
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true })
+  for (let i = 0; i < 6; i++) await zoomIn.click()
+  await expect(axis(page)).toHaveAttribute('data-tick-unit', 'month')
+  await expect(axis(page).locator('[data-event-id="2001-satellite-launch"]')).toBeVisible()
+  await expect(notice).toHaveCount(0)
+})
+
+test('filters that match nothing say so inside the chart, with a way back', async ({ page }) => {
+  await openApp(page, '#/timeline?q=zzzz')
+  const notice = axis(page).getByTestId('timeline-notice')
+  await expect(notice).toContainText('No events match these filters.')
+  await notice.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page).toHaveURL(/#\/timeline$/)
+  await expect(page.getByTestId('timeline-count')).toHaveText(/^24 events/)
+  await expect(notice).toHaveCount(0)
+})
+
+test('a link to an unknown event says so, with a link to the full timeline', async ({ page }) => {
+  await openApp(page, '#/timeline/nonexistent?theme=space')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('No event called “nonexistent” in this article.')
+  await expect(page.getByTestId('event-panel')).toHaveCount(0)
+  await alert.getByRole('link', { name: 'Show the full timeline' }).click()
+  await expect(page).toHaveURL(/#\/timeline\?theme=space$/)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('every event gets a label at the default size; a "+N" badge names its events', async ({
+  page
+}) => {
+  await openApp(page, '#/timeline')
+  await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
+  await expect(
+    axis(page).getByRole('button', {
+      name: '90 years of relations with the USSR celebrated, August 2014'
+    })
+  ).toBeVisible()
+  await expect(axis(page).locator('[data-event-id]')).toHaveCount(24)
+
+  // With the panel open the chart is narrower and some events fold into badges.
+  await openApp(page, '#/timeline/1978-lopez-portillo-tlatelolco')
+  const badges = axis(page).locator('button.cluster')
+  await expect(badges.first()).toBeVisible()
+  const labelled = await axis(page)
+    .locator('[data-event-id]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))
+  const said = await badges.evaluateAll((els) =>
+    els.map((el) => el.getAttribute('aria-label') ?? '')
+  )
+  let named = 0
+  for (const text of said) {
+    const match = /^(\d+) more events?, [^:]+: (.+)\. Click to zoom in\.$/.exec(text)
+    expect(match, text).not.toBeNull()
+    const names = (match?.[2] ?? '').split('; ')
+    expect(names).toHaveLength(Number(match?.[1]))
+    for (const name of names) expect(labelled).not.toContain(name)
+    named += names.length
+  }
+  expect(labelled.length + named).toBe(24)
+})
+
+test('on a narrow window the event panel goes below the chart, at full width', async ({ page }) => {
+  await page.setViewportSize({ width: 760, height: 700 })
+  await openApp(page, '#/timeline/1978-lopez-portillo-tlatelolco')
+  const panel = page.getByTestId('event-panel')
+  await expect(panel).toBeVisible()
+  const chart = await axis(page).boundingBox()
+  const box = await panel.boundingBox()
+  expect(chart && box).toBeTruthy()
+  if (!chart || !box) return
+  expect(chart.width).toBeGreaterThan(650)
+  expect(box.y).toBeGreaterThanOrEqual(chart.y + chart.height)
+  expect(box.width).toBeGreaterThan(650)
+
+  await page.setViewportSize({ width: 1280, height: 860 })
+  await expect.poll(async () => (await panel.boundingBox())?.x ?? 0).toBeGreaterThan(chart.x + 700)
 })

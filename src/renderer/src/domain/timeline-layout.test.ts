@@ -15,6 +15,8 @@ import {
   panWindow,
   timeScale,
   visibleItems,
+  windowWords,
+  zoomAnchor,
   zoomWindow,
   type TimeWindow
 } from './timeline-layout'
@@ -211,7 +213,10 @@ describe('label rows', () => {
       const sliced = layoutLabels(index.items, scale, options, first, last, window.start)
       const summary = (l: typeof expected) => l.placed.map((p) => [p.item.id, p.row, p.labelX])
       expect(summary(sliced)).toEqual(summary(expected))
-      expect(sliced.clusters).toEqual(expected.clusters)
+      // Clusters agree, their first and last events named by id (the arrays differ).
+      const named = (l: typeof expected, source: readonly { id: string }[]) =>
+        l.clusters.map((c) => ({ ...c, first: source[c.first]?.id, last: source[c.last]?.id }))
+      expect(named(sliced, index.items)).toEqual(named(expected, items))
       // Every unlabelled event is in the density strip's spans, marker start before marker end.
       expect(sliced.hiddenCount).toBe(items.length - sliced.placed.length)
       for (let h = 0; h < sliced.hiddenCount; h++) {
@@ -231,6 +236,8 @@ describe('label rows', () => {
     expect(layout.placed.map((p) => p.row)).toEqual([0, 1, 2])
     expect(layout.clusters).toHaveLength(1)
     expect(layout.clusters[0]?.count).toBe(3)
+    // The cluster knows where its events are, so its badge can name them.
+    expect(layout.clusters[0]).toMatchObject({ first: 3, last: 5 })
   })
 
   it('the pinned (focused) event always gets a label', () => {
@@ -262,6 +269,38 @@ describe('zoom, pan and fit', () => {
     expect(zoomWindow(window, anchor, 100, bounds)).toEqual(bounds)
     const tiny = zoomWindow(window, anchor, 1e-9, bounds)
     expect(tiny.end - tiny.start).toBeCloseTo(60 * DAY_MS, -3)
+  })
+
+  it('a zoom step without a pointer keeps the focused, else the selected, event in place', () => {
+    const window = { start: year(1860), end: year(1880) }
+    const [before, inside, other] = buildIndex([
+      event('before', { precision: 'year', year: 1850 }),
+      event('inside', { precision: 'year', year: 1862 }),
+      event('other', { precision: 'year', year: 1875 })
+    ]).items
+    const mid = (window.start + window.end) / 2
+    expect(zoomAnchor(window, [])).toBe(mid)
+    expect(zoomAnchor(window, [undefined, undefined])).toBe(mid)
+    expect(zoomAnchor(window, [inside, other])).toBe((year(1862) + year(1863)) / 2)
+    expect(zoomAnchor(window, [undefined, other])).toBe((year(1875) + year(1876)) / 2)
+    // An event out of the window is passed over: the zoom must not jump away from the view.
+    expect(zoomAnchor(window, [before, other])).toBe((year(1875) + year(1876)) / 2)
+    expect(zoomAnchor(window, [before])).toBe(mid)
+    // Zooming all the way in around the focused event keeps it in the window.
+    let w: TimeWindow = window
+    for (let i = 0; i < 20; i++) w = zoomWindow(w, zoomAnchor(w, [inside]), 1 / 1.6, bounds)
+    expect(visibleItems(buildIndex([inside!.event]), w)).toHaveLength(1)
+  })
+
+  it('a window reads as years, or as months when it is short', () => {
+    expect(windowWords({ start: year(1865), end: year(1866) + 40 * DAY_MS })).toEqual({
+      from: 'January 1865',
+      to: 'February 1866'
+    })
+    expect(windowWords({ start: year(1865), end: year(1890) })).toEqual({
+      from: '1865',
+      to: '1890'
+    })
   })
 
   it('panning stops at the ends of the axis', () => {

@@ -188,6 +188,34 @@ export function zoomWindow(
   )
 }
 
+/**
+ * The time a zoom step keeps in place when no pointer says where: the middle of the first of
+ * `candidates` (the focused event, then the selected one) that is in the window, else the
+ * window's centre. Zooming in then closes on an event instead of on whatever the centre holds.
+ */
+export function zoomAnchor(
+  window: TimeWindow,
+  candidates: readonly (TimelineItem | undefined)[]
+): number {
+  for (const item of candidates) {
+    if (!item || item.end < window.start || item.start > window.end) continue
+    // A span that runs past the window is anchored on its visible part.
+    return (Math.max(item.start, window.start) + Math.min(item.end, window.end)) / 2
+  }
+  return (window.start + window.end) / 2
+}
+
+/** A window in words for a message: "1865 and 1866", or by month when it is short. */
+export function windowWords(window: TimeWindow): { from: string; to: string } {
+  const a = new Date(window.start)
+  const b = new Date(window.end)
+  if (window.end - window.start < 2 * YEAR_MS) {
+    const month = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+    return { from: month(a), to: month(b) }
+  }
+  return { from: String(a.getUTCFullYear()), to: String(b.getUTCFullYear()) }
+}
+
 /** Moves a window by `delta` ms, within the bounds. */
 export function panWindow(window: TimeWindow, delta: number, bounds: TimeWindow): TimeWindow {
   return clampWindow({ start: window.start + delta, end: window.end + delta }, bounds)
@@ -344,6 +372,9 @@ export interface LabelCluster {
   start: number
   end: number
   firstId: string
+  /** Where its first and last events sit in the laid-out array, to name them without a copy. */
+  first: number
+  last: number
 }
 
 export interface LabelLayout {
@@ -448,7 +479,7 @@ export function layoutLabels(
   const clusters: LabelCluster[] = []
   let current: LabelCluster | undefined
   const maxClusterX = Math.max(0, width - clusterWidth)
-  const addHidden = (item: TimelineItem, a: number, b: number) => {
+  const addHidden = (item: TimelineItem, at: number, a: number, b: number) => {
     hide(a, b)
     // Clusters, in the same pass: hidden events come in start order, so their x only grows.
     const x = clamp(a, 0, maxClusterX)
@@ -456,6 +487,7 @@ export function layoutLabels(
       current.count += 1
       if (item.start < current.start) current.start = item.start
       if (item.end > current.end) current.end = item.end
+      current.last = at
       return
     }
     current = {
@@ -464,7 +496,9 @@ export function layoutLabels(
       count: 1,
       start: item.start,
       end: item.end,
-      firstId: item.id
+      firstId: item.id,
+      first: at,
+      last: at
     }
     clusters.push(current)
   }
@@ -492,7 +526,7 @@ export function layoutLabels(
     }
     // No row is free at the label's start (which only slides left from here): hidden.
     if (lowest + gap > labelX) {
-      addHidden(item, markerX0, markerX1)
+      addHidden(item, i, markerX0, markerX1)
       continue
     }
     let row = -1
@@ -512,7 +546,7 @@ export function layoutLabels(
       break
     }
     if (row < 0) {
-      addHidden(item, markerX0, markerX1)
+      addHidden(item, i, markerX0, markerX1)
       continue
     }
     rowEnd[row] = end
