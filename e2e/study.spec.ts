@@ -176,7 +176,10 @@ test('numeric answers parse "1,784 million" and reject "1,784 billion"', async (
 /** Sorts the ordering exercise with the keyboard: select an item (Space), move it with arrows. */
 async function sortByKeyboard(page: Page, wanted: (ids: string[]) => string[]) {
   const items = page.getByRole('list', { name: 'Events to order' }).getByRole('button')
+  // The set is drawn from the database after the page opens: wait until it is there.
+  await expect(items.first()).toBeVisible()
   const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')!))
+  expect(ids.length).toBeGreaterThanOrEqual(4)
   const target = wanted(ids)
   for (let to = 0; to < target.length; to++) {
     const current = await items.evaluateAll((els) =>
