@@ -3,10 +3,12 @@ export const APP_SCHEME = 'app'
 export const APP_HOST = 'bundle'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
-/** True for a URL on the app's own origin. */
+/** True for a URL on the app's own origin. (Node gives non-special schemes the origin "null", so
+ * the scheme and host are compared instead.) */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`)
+    const parsed = new URL(url)
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST
   } catch {
     return false
   }
