@@ -228,6 +228,30 @@ export async function getCards(
 }
 
 /**
+ * The cards set aside by the user, by index (never a scan): suspended ones, and ones buried past
+ * `now` that are not also suspended. Retired cards are left out (their fact left the pack).
+ */
+export async function setAsideCards(
+  now: number,
+  db: StudyDatabase = database()
+): Promise<{ suspended: CardRow[]; buried: CardRow[] }> {
+  return db.transaction('r', db.cards, async () => {
+    const [suspended, buried] = await Promise.all([
+      db.cards
+        .where(STATE_INDEX)
+        .between([0, 1, -Infinity, -Infinity], [0, 1, Infinity, Infinity])
+        .toArray(),
+      db.cards
+        .where('buriedUntil')
+        .above(now)
+        .filter((row) => !row.retired && !row.suspended)
+        .toArray()
+    ])
+    return { suspended, buried }
+  })
+}
+
+/**
  * The due counts for today, by indexed counts (never a scan of the rows), less the buried cards.
  * With a filter (a set of card ids: one era or theme) the few rows are read and counted instead.
  */
