@@ -133,6 +133,10 @@ export async function openDatabase(
   blockedAfterMs = 3000
 ): Promise<OpenResult> {
   if (current) return { ok: true, db: current }
+  // Look before opening: Dexie 4 would add its missing tables to a newer app's database (and
+  // raise its version) before the check after opening could refuse it.
+  const existing = await storedVersion(name)
+  if (existing !== undefined && existing > SCHEMA_VERSION) return newerFailure(existing)
   const db = new StudyDatabase(name)
   // Another window upgrading us: let it, rather than block it; this window will reload.
   db.on('versionchange', () => {
@@ -153,12 +157,7 @@ export async function openDatabase(
     const stored = db.backendDB().version / 10
     if (stored > SCHEMA_VERSION) {
       db.close()
-      return {
-        ok: false,
-        failure: 'newer',
-        message: MESSAGES.newer,
-        detail: `database version ${stored}, this app writes version ${SCHEMA_VERSION}`
-      }
+      return newerFailure(stored)
     }
   } catch (error) {
     const failure = classifyStorageError(error)
@@ -167,6 +166,25 @@ export async function openDatabase(
   current = db
   void requestPersistence()
   return { ok: true, db }
+}
+
+function newerFailure(stored: number): OpenResult {
+  return {
+    ok: false,
+    failure: 'newer',
+    message: MESSAGES.newer,
+    detail: `database version ${stored}, this app writes version ${SCHEMA_VERSION}`
+  }
+}
+
+/** The Dexie version of an existing database, read without opening it; undefined if unknown. */
+async function storedVersion(name: string): Promise<number | undefined> {
+  try {
+    const found = (await indexedDB.databases()).find((info) => info.name === name)
+    return found?.version === undefined ? undefined : found.version / 10
+  } catch {
+    return undefined
+  }
 }
 
 /** The open database; only valid after `openDatabase` succeeded. */
