@@ -20,7 +20,10 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   use: { baseURL, trace: 'off' },
   webServer: {
-    command: `node ${process.env.E2E_OUT ?? 'out'}/main/serve.js --port ${port}`,
+    // The README's own command, so the tests prove it works; E2E_OUT serves another build folder.
+    command: process.env.E2E_OUT
+      ? `node ${process.env.E2E_OUT}/main/serve.js --port ${port}`
+      : `npm run serve -- --port ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     stdout: 'ignore',
