@@ -1,6 +1,5 @@
-import raw from '../../../../resources/packs/mexico-russia/pack.json'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { parsePack, type Pack } from '$shared/pack-schema'
+import { realPack } from '../test-support/real-pack'
 import { StudyDatabase } from './database'
 import {
   answerCard,
@@ -18,12 +17,6 @@ import {
 import { generateCards } from '../domain/cards'
 import { nextStudyDay, studyDayStart } from '../domain/study-queue'
 
-function loadPack(): Pack {
-  const parsed = parsePack(structuredClone(raw))
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
-  return parsed.pack
-}
-
 const t0 = new Date(2026, 2, 10, 10).getTime()
 const cutoff = nextStudyDay(t0)
 let db: StudyDatabase
@@ -40,7 +33,7 @@ const answer = (cardId: string, rating: 1 | 2 | 3 | 4, now = t0) =>
 
 describe('syncCards', () => {
   it('creates one new row per card, in pack order, and is idempotent', async () => {
-    const pack = loadPack()
+    const pack = realPack()
     const cards = generateCards(pack)
     const first = await syncCards(pack, t0, db)
     expect(first).toEqual({ added: cards.length, retired: 0, restored: 0, total: cards.length })
@@ -56,7 +49,7 @@ describe('syncCards', () => {
   })
 
   it('keeps progress across a pack update: kept cards keep state, new ones arrive, removed retire', async () => {
-    const packA = loadPack()
+    const packA = realPack()
     await syncCards(packA, t0, db)
     await answer('event-when:1812-fort-ross', 3)
     await answer('person:leon-trotsky', 1)
@@ -64,7 +57,7 @@ describe('syncCards', () => {
     const trotskyBefore = await db.cards.get('person:leon-trotsky')
 
     // Pack B: the Cemex company is gone, a new hand card arrives.
-    const packB = loadPack()
+    const packB = realPack()
     packB.packVersion = 'B'
     packB.trade.companies = packB.trade.companies.filter((c) => c.entityId !== 'cemex')
     packB.entities = packB.entities.filter((e) => e.id !== 'cemex')
@@ -100,7 +93,7 @@ describe('syncCards', () => {
 
 describe('answerCard and undoAnswer', () => {
   beforeEach(async () => {
-    await syncCards(loadPack(), t0, db)
+    await syncCards(realPack(), t0, db)
   })
 
   it('writes the new state and one log row with the state before', async () => {
@@ -165,7 +158,7 @@ describe('answerCard and undoAnswer', () => {
 
 describe('due counts, bury, suspend and the new-card limit', () => {
   beforeEach(async () => {
-    await syncCards(loadPack(), t0, db)
+    await syncCards(realPack(), t0, db)
   })
 
   it('counts new, learning and review cards by index, and the counts follow answers', async () => {

@@ -1,23 +1,16 @@
-import raw from '../../../../resources/packs/mexico-russia/pack.json'
 import { describe, expect, it } from 'vitest'
-import { parsePack, type Pack } from '$shared/pack-schema'
+import { realPack } from '../test-support/real-pack'
 import { findBlock } from '$shared/pack-integrity'
 import { eventDateLabel, generateCards, notesForCard } from './cards'
 
-function loadPack(): Pack {
-  const parsed = parsePack(structuredClone(raw))
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
-  return parsed.pack
-}
-
-const pack = loadPack()
+const pack = realPack()
 const cards = generateCards(pack)
 const ids = new Set(cards.map((c) => c.id))
 
 describe('generateCards', () => {
   it('gives every card a unique id, and the same ids on every run', () => {
     expect(ids.size).toBe(cards.length)
-    expect(generateCards(loadPack()).map((c) => c.id)).toEqual(cards.map((c) => c.id))
+    expect(generateCards(realPack()).map((c) => c.id)).toEqual(cards.map((c) => c.id))
     expect(ids).toContain('event-when:1812-fort-ross')
     expect(ids).toContain('person:leon-trotsky')
     expect(ids).toContain('figure:trade-total-2014')

@@ -1,16 +1,10 @@
-import raw from '../../../../resources/packs/mexico-russia/pack.json'
 import { describe, expect, it } from 'vitest'
-import { parsePack, type Pack } from '$shared/pack-schema'
+import { realPack } from '../test-support/real-pack'
 import { datesOverlap, eventSortKey, generateCards } from './cards'
 import { gradeTyped, normalizeAnswer } from './grading'
 import { choiceOptions, modeFor, orderingSet, quizRating } from './quiz'
 
-function loadPack(): Pack {
-  const parsed = parsePack(structuredClone(raw))
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
-  return parsed.pack
-}
-const pack = loadPack()
+const pack = realPack()
 const cards = generateCards(pack)
 const card = (id: string) => cards.find((c) => c.id === id)!
 

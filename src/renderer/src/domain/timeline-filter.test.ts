@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import raw from '../../../../resources/packs/mexico-russia/pack.json'
-import { parsePack, type Pack } from '$shared/pack-schema'
+import { realPack } from '../test-support/real-pack'
 import {
   NO_FILTERS,
   facetCounts,
@@ -10,13 +9,7 @@ import {
   notesForEvent
 } from './timeline-filter'
 
-function loadPack(): Pack {
-  const result = parsePack(raw)
-  if (!result.ok) throw new Error(result.problems.join('\n'))
-  return result.pack
-}
-
-const pack = loadPack()
+const pack = realPack()
 
 describe('filters in the URL', () => {
   it('round-trip through the query, dropping empty and unknown values', () => {

@@ -1,17 +1,11 @@
-import raw from '../../../../../resources/packs/mexico-russia/pack.json'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parsePack, type Pack } from '$shared/pack-schema'
+import { realPack } from '../../test-support/real-pack'
 import { closeDatabase, openDatabase, type CardRow } from '../../db/database'
 import { generateCards } from '../../domain/cards'
 import { newCardState, schedule } from '../../domain/scheduler'
 import { mastery, masteryLevel, MASTERY_SETTING } from './mastery.svelte'
 
-function loadPack(): Pack {
-  const parsed = parsePack(structuredClone(raw))
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
-  return parsed.pack
-}
-const pack = loadPack()
+const pack = realPack()
 const NOW = Date.UTC(2026, 2, 10, 12)
 let counter = 0
 

@@ -1,16 +1,9 @@
-import raw from '../../../../../resources/packs/mexico-russia/pack.json'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { parsePack, type Pack } from '$shared/pack-schema'
+import { realPack } from '../../test-support/real-pack'
 import { StudyDatabase } from '../../db/database'
 import { buryCard, getCard, setAsideCards, setSuspended, syncCards } from '../../db/study-store'
 import { generateCards } from '../../domain/cards'
 import { doneMessage, setAsideEntries } from './set-aside'
-
-function loadPack(): Pack {
-  const parsed = parsePack(structuredClone(raw))
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
-  return parsed.pack
-}
 
 const t0 = new Date(2026, 2, 10, 10).getTime()
 const tomorrow = t0 + 86_400_000
@@ -25,7 +18,7 @@ afterEach(() => db.close())
 
 describe('setAsideCards and setAsideEntries', () => {
   it('lists suspended and buried cards in deck order with their question and era, retired ones left out', async () => {
-    const pack = loadPack()
+    const pack = realPack()
     const cards = generateCards(pack)
     await syncCards(pack, t0, db)
     const [a, b, c, d, e] = cards.map((card) => card.id)
@@ -64,7 +57,7 @@ describe('setAsideCards and setAsideEntries', () => {
   })
 
   it('leaves out rows whose card is no longer in the pack', () => {
-    const pack = loadPack()
+    const pack = realPack()
     const cards = generateCards(pack)
     const row = { id: 'gone:card', suspended: 1, buriedUntil: 0, retired: 0 } as never
     expect(setAsideEntries({ suspended: [row], buried: [] }, cards, pack.eras)).toEqual({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { realPack } from './pack-fixture'
+import { realPack } from '../../test-support/real-pack'
 import { REFERENCES_NOTE_ID, linkTargetsByBlock, placeNotes } from './article'
 import { findLinks } from './text'
 import { findBlock } from '$shared/pack-integrity'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { realPack } from './pack-fixture'
+import { realPack } from '../../test-support/real-pack'
 import { findBlock } from '$shared/pack-integrity'
 import { ArticleSearch } from './search'
 import { blockText } from './article'

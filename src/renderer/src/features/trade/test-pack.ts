@@ -1,14 +1,8 @@
-/** The real pack, validated, for the Trade view's unit tests; and a copy with a made-up series. */
+/** The real pack with a made-up series, for the Trade view's unit tests. */
+export { realPack } from '../../test-support/real-pack'
 import { checkPackIntegrity } from '$shared/pack-integrity'
 import { parsePack, type Pack } from '$shared/pack-schema'
 import raw from '../../../../../resources/packs/mexico-russia/pack.json'
-
-/** The bundled pack, parsed; throws if it does not validate. */
-export function realPack(): Pack {
-  const result = parsePack(structuredClone(raw))
-  if (!result.ok) throw new Error(result.problems.join('\n'))
-  return result.pack
-}
 
 /** The real pack with a synthetic series (clearly made-up values), validated and checked. */
 export function packWithSeries(): Pack {
