@@ -1,4 +1,4 @@
-import type { View } from './page'
+import type { View } from '../lib/page'
 import ReaderPage from '../features/reader/ReaderPage.svelte'
 import TimelinePage from '../features/timeline/TimelinePage.svelte'
 import TradePage from '../features/trade/TradePage.svelte'

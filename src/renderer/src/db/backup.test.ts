@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
+import { masteredUntil, toCardRow, toStoredCard } from '../domain/card-state'
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import {
   BACKUP_FORMAT,
@@ -46,7 +47,7 @@ async function seed(db: StudyDatabase, ids = ['a', 'b', 'c']): Promise<void> {
       state = schedule(state, rating, now, 0.9)
       now = Math.max(state.due, now + 60_000)
     }
-    cards.push({ id, ...state, suspended: i === 1 ? 1 : 0, buriedUntil: 0, retired: 0 })
+    cards.push(toCardRow({ id, ...state, suspended: i === 1 ? 1 : 0, buriedUntil: 0, retired: 0 }))
   })
   await db.cards.bulkPut(cards)
   await db.reviewLogs.bulkAdd(logs)
@@ -78,7 +79,7 @@ describe('export and import', () => {
     expect(file).toMatchObject({
       format: BACKUP_FORMAT,
       version: 1,
-      app: { schemaVersion: 1 },
+      app: { schemaVersion: 2 },
       counts: { cards: 3, reviewLogs: 7, settings: 3 }
     })
     const target = freshDb()
@@ -208,7 +209,8 @@ describe('automatic backups', () => {
     const [backup] = await listBackups(db)
     expect(backup!.reason).toBe('Before an import')
     const kept = JSON.parse(backup!.data)
-    expect(kept.data).toEqual(original)
+    // A backup holds what the user did; the derived masteredUntil is recomputed on import.
+    expect(kept.data).toEqual({ ...original, cards: original.cards.map(toStoredCard) })
 
     for (let i = 1; i <= 6; i++) await importBackup(db, text, `import ${i}`, T0 + i * 1000)
     const list = await listBackups(db)
@@ -244,53 +246,62 @@ describe('automatic backups', () => {
   })
 })
 
-/** A test-only next version of the schema whose upgrade keeps a backup first, as future versions must. */
-class UpgradedDatabase extends StudyDatabase {
-  constructor(name: string, now: number) {
-    super(name)
-    this.version(2)
-      .stores({})
-      .upgrade(async (tx) => {
-        await backupInsideUpgrade(tx, 1, now)
-        await tx.table('settings').put({ key: 'upgraded', value: true })
-      })
+/** The database as version 1 of the app left it: no `masteredUntil`, no index on it. */
+async function versionOneDatabase(): Promise<{ name: string; rows: Record<string, unknown>[] }> {
+  const model = freshDb()
+  await seed(model)
+  const data = await contents(model)
+  model.close()
+  const name = `backup-test-v1-${Date.now()}-${counter++}`
+  const v1 = new Dexie(name)
+  v1.version(1).stores({
+    settings: 'key',
+    cards: 'id, due, state, buriedUntil, [retired+suspended+state+due]',
+    reviewLogs: '++id, cardId, reviewedAt',
+    backups: '++id, createdAt'
+  })
+  const rows = data.cards.map(({ masteredUntil: _derived, ...row }) => row)
+  await v1.table('cards').bulkPut(rows)
+  await v1.table('reviewLogs').bulkAdd(data.reviewLogs)
+  await v1.table('settings').bulkPut(data.settings)
+  for (let i = 0; i < KEEP_BACKUPS; i++) {
+    await v1.table('backups').add({ createdAt: T0 - 10_000 + i, reason: `old ${i}`, data: '{}' })
   }
+  v1.close()
+  return { name, rows }
 }
 
-describe('backupInsideUpgrade', () => {
-  it('keeps a backup of the version-1 data inside the upgrade transaction', async () => {
-    const v1 = freshDb()
-    await seed(v1)
-    const before = await contents(v1)
-    const name = v1.name
-    v1.close()
-    const v2 = new UpgradedDatabase(name, T0 + 60 * 86_400_000)
+describe('the upgrade from version 1', () => {
+  it('keeps a backup of the version-1 data inside the upgrade, then derives masteredUntil', async () => {
+    const { name, rows } = await versionOneDatabase()
+    const v2 = new StudyDatabase(name)
     open.push(v2)
     await v2.open()
     expect(v2.verno).toBe(2)
-    const [backup] = await v2.backups.toArray()
-    expect(backup!.reason).toMatch(/Before upgrading the data from version 1/)
-    const parsed = parseBackup(backup!.data)
-    expect(parsed.ok && parsed.backup.data).toEqual(before)
+    const backups = await listBackups(v2)
+    // The last five are kept, the upgrade's own backup first.
+    expect(backups).toHaveLength(KEEP_BACKUPS)
+    expect(backups[0]!.reason).toMatch(/Before upgrading the data from version 1/)
+    expect(backups.map((b) => b.reason)).not.toContain('old 0')
+    const parsed = parseBackup(backups[0]!.data)
+    expect(parsed.ok && parsed.backup.data.cards).toEqual(rows)
     expect(parsed.ok && parsed.backup.app.schemaVersion).toBe(1)
-    expect(await v2.settings.get('upgraded')).toEqual({ key: 'upgraded', value: true })
+    // Every row now has the derived field, and the index answers.
+    const upgraded = await v2.cards.toArray()
+    expect(upgraded.map((r) => r.masteredUntil)).toEqual(upgraded.map((r) => masteredUntil(r)))
+    expect(upgraded.some((r) => r.masteredUntil > 0)).toBe(true)
+    const mastered = await v2.cards.where('masteredUntil').above(0).count()
+    expect(mastered).toBe(upgraded.filter((r) => r.masteredUntil > 0).length)
   })
 
-  it('keeps only the last five, counting earlier automatic backups', async () => {
-    const v1 = freshDb()
-    await seed(v1)
-    for (let i = 0; i < KEEP_BACKUPS; i++) {
-      await v1.backups.add({ createdAt: T0 - 10_000 + i, reason: `old ${i}`, data: '{}' })
-    }
-    const name = v1.name
-    v1.close()
-    const v2 = new UpgradedDatabase(name, T0 + 60 * 86_400_000)
-    open.push(v2)
-    await v2.open()
-    const reasons = (await listBackups(v2)).map((b) => b.reason)
-    expect(reasons).toHaveLength(KEEP_BACKUPS)
-    expect(reasons[0]).toMatch(/Before upgrading/)
-    expect(reasons).not.toContain('old 0')
+  it('a test helper keeps working inside any later upgrade transaction', async () => {
+    const db = freshDb()
+    await seed(db)
+    await db.transaction('rw', db.tables, async (tx) => backupInsideUpgrade(tx, 2, T0))
+    const [latest] = await listBackups(db)
+    expect(latest!.reason).toMatch(/version 2/)
+    const parsed = parseBackup(latest!.data)
+    expect(parsed.ok && parsed.backup.data.cards.every((c) => !('masteredUntil' in c))).toBe(true)
   })
 })
 

@@ -6,13 +6,16 @@
 import * as v from 'valibot'
 import type { Transaction } from 'dexie'
 import {
-  SCHEMA_VERSION,
-  type BackupRow,
+  EpochMs,
+  ReviewLogSchema,
+  StoredCardSchema,
+  toCardRow,
+  toStoredCard,
   type CardRow,
   type ReviewLogRow,
-  type SettingRow,
-  type StudyDatabase
-} from './database'
+  type StoredCard
+} from '../domain/card-state'
+import { SCHEMA_VERSION, type BackupRow, type SettingRow, type StudyDatabase } from './database'
 
 export const BACKUP_FORMAT = 'mexico-russia-study/backup'
 export const BACKUP_VERSION = 1
@@ -21,43 +24,7 @@ export const KEEP_BACKUPS = 5
 
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'
 
-const Finite = v.pipe(v.number(), v.finite())
-const NonNegative = v.pipe(v.number(), v.finite(), v.minValue(0))
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
-const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15))
-const Flag = v.picklist([0, 1])
-
-const CardStateSchema = v.strictObject({
-  due: EpochMs,
-  stability: NonNegative,
-  difficulty: NonNegative,
-  elapsedDays: NonNegative,
-  scheduledDays: NonNegative,
-  learningSteps: Count,
-  reps: Count,
-  lapses: Count,
-  state: v.picklist([0, 1, 2, 3]),
-  lastReview: v.nullable(EpochMs)
-})
-
-const CardRowSchema = v.strictObject({
-  ...CardStateSchema.entries,
-  id: v.pipe(v.string(), v.minLength(1)),
-  suspended: Flag,
-  buriedUntil: EpochMs,
-  retired: Flag
-})
-
-const ReviewLogRowSchema = v.strictObject({
-  id: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  cardId: v.pipe(v.string(), v.minLength(1)),
-  rating: v.picklist([1, 2, 3, 4]),
-  reviewedAt: EpochMs,
-  durationMs: NonNegative,
-  mode: v.picklist(['flip', 'choice', 'typed', 'order', 'numeric']),
-  retention: v.pipe(Finite, v.minValue(0.5), v.maxValue(0.99)),
-  before: CardStateSchema
-})
 
 const SettingRowSchema = v.strictObject({
   key: v.pipe(v.string(), v.minLength(1)),
@@ -71,8 +38,8 @@ const BackupSchema = v.object({
   app: v.object({ version: v.string(), schemaVersion: v.pipe(v.number(), v.integer()) }),
   counts: v.strictObject({ cards: Count, reviewLogs: Count, settings: Count }),
   data: v.strictObject({
-    cards: v.array(CardRowSchema),
-    reviewLogs: v.array(ReviewLogRowSchema),
+    cards: v.array(StoredCardSchema),
+    reviewLogs: v.array(ReviewLogSchema),
     settings: v.array(SettingRowSchema)
   })
 })
@@ -83,7 +50,7 @@ export interface BackupFile {
   exportedAt: number
   app: { version: string; schemaVersion: number }
   counts: { cards: number; reviewLogs: number; settings: number }
-  data: { cards: CardRow[]; reviewLogs: ReviewLogRow[]; settings: SettingRow[] }
+  data: { cards: StoredCard[]; reviewLogs: ReviewLogRow[]; settings: SettingRow[] }
 }
 
 export type ParseResult = { ok: true; backup: BackupFile } | { ok: false; message: string }
@@ -115,7 +82,7 @@ export async function exportBackup(db: StudyDatabase, now = Date.now()): Promise
   return db.transaction('r', db.cards, db.reviewLogs, db.settings, async () =>
     makeBackup(
       {
-        cards: await db.cards.toArray(),
+        cards: (await db.cards.toArray()).map(toStoredCard),
         reviewLogs: await db.reviewLogs.toArray(),
         settings: await db.settings.toArray()
       },
@@ -222,7 +189,7 @@ async function prune(backups: StudyDatabase['backups']): Promise<void> {
 async function keepBackupOf(db: StudyDatabase, reason: string, now: number): Promise<number> {
   const backup = makeBackup(
     {
-      cards: await db.cards.toArray(),
+      cards: (await db.cards.toArray()).map(toStoredCard),
       reviewLogs: await db.reviewLogs.toArray(),
       settings: await db.settings.toArray()
     },
@@ -255,7 +222,7 @@ export async function importBackup(
     async () => {
       const id = await keepBackupOf(db, reason, now)
       await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.settings.clear()])
-      await db.cards.bulkPut(data.cards)
+      await db.cards.bulkPut(data.cards.map(toCardRow))
       await db.reviewLogs.bulkPut(data.reviewLogs)
       await db.settings.bulkPut(data.settings)
       return id
@@ -292,7 +259,7 @@ export async function backupInsideUpgrade(
 ): Promise<void> {
   const backup = makeBackup(
     {
-      cards: (await tx.table('cards').toArray()) as CardRow[],
+      cards: ((await tx.table('cards').toArray()) as CardRow[]).map(toStoredCard),
       reviewLogs: (await tx.table('reviewLogs').toArray()) as ReviewLogRow[],
       settings: (await tx.table('settings').toArray()) as SettingRow[]
     },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { toCardRow } from '../domain/card-state'
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import { checkData } from './check-data'
 import { StudyDatabase, type CardRow, type ReviewLogRow } from './database'
@@ -37,7 +38,14 @@ async function studied(
     state = schedule(state, rating, now, 0.9)
     now = Math.max(state.due, now + 60_000)
   }
-  const row: CardRow = { id, ...state, suspended: 0, buriedUntil: 0, retired: 0, ...flags }
+  const row: CardRow = toCardRow({
+    id,
+    ...state,
+    suspended: 0,
+    buriedUntil: 0,
+    retired: 0,
+    ...flags
+  })
   await db.cards.put(row)
   return row
 }

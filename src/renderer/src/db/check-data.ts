@@ -3,7 +3,14 @@
  * What does not match is repaired from the log (the log is the record of what the user did); the
  * user's flags (suspended, buried, retired) are kept. Idempotent: a second run finds nothing.
  */
-import type { CardRow, CardState, ReviewLogRow, StudyDatabase } from './database'
+import {
+  sameState,
+  stateOf,
+  type CardRow,
+  type CardState,
+  type ReviewLogRow
+} from '../domain/card-state'
+import type { StudyDatabase } from './database'
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 
 export interface CheckReport {
@@ -17,27 +24,6 @@ export interface CheckReport {
   orphanLogs: number
   /** Ids of the repaired cards (for the report). */
   repairedIds: string[]
-}
-
-const FIELDS: (keyof CardState)[] = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'state',
-  'lastReview'
-]
-
-function pick(state: CardState): CardState {
-  return Object.fromEntries(FIELDS.map((f) => [f, state[f]])) as unknown as CardState
-}
-
-function sameState(a: CardState, b: CardState): boolean {
-  return FIELDS.every((f) => Object.is(a[f], b[f]))
 }
 
 /** A card that was never answered: New, everything zero, due whenever it was created. */
@@ -100,7 +86,7 @@ export async function checkData(db: StudyDatabase): Promise<CheckReport> {
         })
       }
       if (!sameState(card, expected)) {
-        fixedCards.push({ ...card, ...pick(expected) })
+        fixedCards.push({ ...card, ...stateOf(expected) })
         report.repairedIds.push(card.id)
       }
     }

@@ -2,62 +2,21 @@
  * The one IndexedDB database of the app, through Dexie. Versions are only ever appended;
  * data changes go in `.upgrade()`. Opening never deletes anything: every failure becomes a message.
  */
-import Dexie, { type Table } from 'dexie'
+import Dexie, { type DBCore, type Middleware, type Table } from 'dexie'
+import { masteredUntil, type CardRow, type ReviewLogRow } from '../domain/card-state'
+import { backupInsideUpgrade } from './backup'
 
 export const DATABASE_NAME = 'mexico-russia-study'
 
 /** The schema version this app writes; a database of a higher version belongs to a newer app. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export interface SettingRow {
   key: string
   value: unknown
 }
 
-/** A card's FSRS state (ts-fsrs `Card`, dates as epoch ms) and the user's flags. */
-export interface CardState {
-  due: number
-  stability: number
-  difficulty: number
-  elapsedDays: number
-  scheduledDays: number
-  learningSteps: number
-  reps: number
-  lapses: number
-  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
-  state: 0 | 1 | 2 | 3
-  lastReview: number | null
-}
-
-export interface CardRow extends CardState {
-  /** The stable card id from the pack (see domain/study-card.ts). */
-  id: string
-  /** 1 while suspended by the user (numbers, because IndexedDB cannot index booleans). */
-  suspended: 0 | 1
-  /** Epoch ms until which the card is buried; 0 when it is not. */
-  buriedUntil: number
-  /** 1 when the card's fact left the pack: hidden from study, its logs kept. */
-  retired: 0 | 1
-}
-
-export type ReviewMode = 'flip' | 'choice' | 'typed' | 'order' | 'numeric'
-
-export interface ReviewLogRow {
-  id?: number
-  cardId: string
-  /** ts-fsrs Rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
-  rating: 1 | 2 | 3 | 4
-  /** Epoch ms of the answer. */
-  reviewedAt: number
-  /** How long the answer took, ms. */
-  durationMs: number
-  mode: ReviewMode
-  /** The desired retention in force, so a replay schedules exactly as the answer did. */
-  retention: number
-  /** The card's state before the answer (undo restores it; Check data replays from it). */
-  before: CardState
-}
-
+export type { CardRow, CardState, ReviewLogRow, ReviewMode } from '../domain/card-state'
 /** An automatic or manual backup of all progress, kept inside the database (the last few only). */
 export interface BackupRow {
   id?: number
@@ -75,13 +34,59 @@ export class StudyDatabase extends Dexie {
 
   constructor(name = DATABASE_NAME) {
     super(name)
-    this.version(SCHEMA_VERSION).stores({
+    this.version(1).stores({
       settings: 'key',
       cards: 'id, due, state, buriedUntil, [retired+suspended+state+due]',
       reviewLogs: '++id, cardId, reviewedAt',
       backups: '++id, createdAt'
     })
+    // 2: `masteredUntil`, derived from the state and indexed, so mastery reads keys, not rows.
+    this.version(2)
+      .stores({
+        cards: 'id, due, state, buriedUntil, masteredUntil, [retired+suspended+state+due]'
+      })
+      .upgrade(async (tx) => {
+        await backupInsideUpgrade(tx, 1)
+        await tx
+          .table<CardRow, string>('cards')
+          .toCollection()
+          .modify((row) => {
+            row.masteredUntil = masteredUntil(row)
+          })
+      })
+    this.use(deriveMasteredUntil)
   }
+}
+
+/**
+ * Every write of a card row, however it is made (put, bulkPut, modify, an import), stores the
+ * `masteredUntil` of the state written: one place keeps the derived field true.
+ */
+const deriveMasteredUntil: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'derive-mastered-until',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name)
+      if (name !== 'cards') return table
+      return {
+        ...table,
+        mutate: (request) =>
+          table.mutate(
+            request.type === 'add' || request.type === 'put'
+              ? {
+                  ...request,
+                  values: request.values.map((row: CardRow) => ({
+                    ...row,
+                    masteredUntil: masteredUntil(row)
+                  }))
+                }
+              : request
+          )
+      }
+    }
+  })
 }
 
 export type OpenFailure = 'newer' | 'blocked' | 'full' | 'unavailable'

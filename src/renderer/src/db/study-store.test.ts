@@ -10,11 +10,20 @@ import {
   nextCard,
   peekNextCard,
   setSuspended,
-  stateOf,
-  syncCards,
+  syncCardIds,
   undoAnswer
 } from './study-store'
 import { generateCards } from '../domain/cards'
+import { stateOf } from '../domain/card-state'
+import type { Pack } from '$shared/pack-schema'
+
+/** Brings the rows in step with a pack's cards, as the app does when a session starts. */
+const syncCards = (pack: Pack, now: number, db: StudyDatabase) =>
+  syncCardIds(
+    generateCards(pack).map((c) => c.id),
+    now,
+    db
+  )
 import { nextStudyDay, studyDayStart } from '../domain/study-queue'
 
 const t0 = new Date(2026, 2, 10, 10).getTime()

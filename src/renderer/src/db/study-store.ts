@@ -3,17 +3,10 @@
  * review-log row in one transaction, undo, bury and suspend, and the indexed queries that draw the
  * next card and count what is due. The components never talk to Dexie themselves.
  */
-import type { Pack } from '$shared/pack-schema'
-import { generateCards } from '../domain/cards'
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import { countRows, type DueCounts } from '../domain/study-queue'
-import {
-  database,
-  type CardRow,
-  type CardState,
-  type ReviewMode,
-  type StudyDatabase
-} from './database'
+import { stateOf, type CardRow, type ReviewMode } from '../domain/card-state'
+import { database, type StudyDatabase } from './database'
 
 export interface SyncResult {
   added: number
@@ -24,22 +17,6 @@ export interface SyncResult {
 }
 
 const STATE_INDEX = '[retired+suspended+state+due]'
-
-/** The state part of a row (what FSRS schedules and a log's `before` holds). */
-export function stateOf(row: CardState): CardState {
-  return {
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsedDays,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state,
-    lastReview: row.lastReview
-  }
-}
 
 /**
  * Brings the card rows in step with a list of card ids (in introduction order): new ids get a new
@@ -63,7 +40,14 @@ export async function syncCardIds(
     const fresh: CardRow[] = []
     ids.forEach((id, i) => {
       if (!existing.has(id)) {
-        fresh.push({ id, ...newCardState(now + i), suspended: 0, buriedUntil: 0, retired: 0 })
+        fresh.push({
+          id,
+          ...newCardState(now + i),
+          suspended: 0,
+          buriedUntil: 0,
+          retired: 0,
+          masteredUntil: 0
+        })
       }
     })
     const toRetire = [...existing].filter((id) => !wanted.has(id) && !retiredIds.has(id))
@@ -78,19 +62,6 @@ export async function syncCardIds(
       total: wanted.size
     }
   })
-}
-
-/** Brings the card rows in step with a pack (see `syncCardIds`). */
-export function syncCards(
-  pack: Pack,
-  now = Date.now(),
-  db: StudyDatabase = database()
-): Promise<SyncResult> {
-  return syncCardIds(
-    generateCards(pack).map((c) => c.id),
-    now,
-    db
-  )
 }
 
 export interface AnswerInput {

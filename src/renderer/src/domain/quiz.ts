@@ -6,7 +6,7 @@ import type { Pack, StudyEvent, TradeFigure } from '$shared/pack-schema'
 import { datesOverlap, eventDateLabel, eventSortKey, listText } from './cards'
 import { gradeTyped, normalizeAnswer } from './grading'
 import type { StudyCard } from './study-card'
-import type { ReviewMode } from '../db/database'
+import type { ReviewMode } from './card-state'
 import type { Rating } from './scheduler'
 
 /** A small fast seeded generator (mulberry32): the same seed gives the same sequence. */
@@ -79,7 +79,7 @@ function listVariants(card: StudyCard, substitutes: string[]): string[] {
 }
 
 /** The pool a card's distractors come from: answers of other cards of the same kind. */
-function pool(card: StudyCard, cards: StudyCard[], pack: Pack): string[] {
+function pool(card: StudyCard, cards: readonly StudyCard[], pack: Pack): string[] {
   const isList = (c: StudyCard) => !!c.parts && !c.ordered && c.parts.length > 1
   // A single answer gets single answers, a list gets lists.
   const same = (kind: StudyCard['kind']) =>
@@ -132,7 +132,7 @@ function pool(card: StudyCard, cards: StudyCard[], pack: Pack): string[] {
  * any card asking the same question, and for events, what else happened (or when else) at a time
  * that could be the same ("1910-1920" for "What happened — 1917?").
  */
-function alsoRight(card: StudyCard, cards: StudyCard[], pack: Pack): Set<string> {
+function alsoRight(card: StudyCard, cards: readonly StudyCard[], pack: Pack): Set<string> {
   const question = normalizeAnswer(card.question)
   const right = new Set<string>()
   for (const c of cards) {
@@ -161,7 +161,7 @@ export interface ChoiceQuestion {
  */
 export function choiceOptions(
   card: StudyCard,
-  cards: StudyCard[],
+  cards: readonly StudyCard[],
   pack: Pack,
   seed: number
 ): ChoiceQuestion {

@@ -3,7 +3,7 @@
  * the review log reproduces every state exactly. Card states are plain rows with epoch-ms dates.
  */
 import { createEmptyCard, fsrs, type Card, type FSRS, type Grade } from 'ts-fsrs'
-import type { CardState } from '../db/database'
+import type { CardState } from './card-state'
 
 export const DEFAULT_RETENTION = 0.9
 export type Rating = 1 | 2 | 3 | 4

@@ -3,12 +3,9 @@
  * day, the due forecast, true retention (Anki's definition), counts by state, the streak, time
  * spent and mastery shares. Days are local calendar days, so "today" is the user's today.
  */
-import type { CardRow, CardState, ReviewLogRow } from '../db/database'
-import { retrievability } from './scheduler'
+import type { CardRow, ReviewLogRow } from './card-state'
 import type { StudyCard } from './study-card'
 
-/** The retrievability at or above which a card counts as mastered. */
-export const MASTERED_AT = 0.9
 /** Anki's threshold between young and mature cards, in days of scheduled interval. */
 export const MATURE_DAYS = 21
 
@@ -251,14 +248,7 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
 }
 
-/**
- * Whether a card counts as mastered now: a card in Review (graduated from its learning steps)
- * whose FSRS retrievability is 90 % or more. A card just answered, even failed, has a
- * retrievability near 100 % for a few minutes; learning and relearning cards are not mastered.
- */
-export function isMastered(state: CardState, now: number): boolean {
-  return state.state === 2 && retrievability(state, now) >= MASTERED_AT
-}
+export { isMastered } from './card-state'
 
 export interface Share {
   mastered: number
@@ -280,30 +270,25 @@ function bump(map: Map<string, Share>, key: string, mastered: boolean): void {
 }
 
 /**
- * Mastered cards per era, theme, event and paragraph, in one pass over the card rows. Only cards
- * that exist in the database, are not retired and are still in the pack count.
+ * Mastered cards per era, theme, event and paragraph, in one pass over the pack's cards. A card
+ * never studied (no row yet) is simply not mastered; `mastered` says which ids are.
  */
 export function masteryShares(
-  rows: readonly CardRow[],
   cards: readonly StudyCard[],
-  now: number
+  mastered: ReadonlySet<string>
 ): MasteryShares {
-  const rowById = new Map(rows.map((row) => [row.id, row]))
   const out: MasteryShares = {
     byEra: new Map(),
     byTheme: new Map(),
     byEvent: new Map(),
     byParagraph: new Map()
   }
-  // Every card of the pack counts: one never studied (no row yet) is simply not mastered.
   for (const card of cards) {
-    const row = rowById.get(card.id)
-    if (row?.retired) continue
-    const mastered = row !== undefined && isMastered(row, now)
-    bump(out.byEra, card.era, mastered)
-    for (const theme of new Set(card.themes)) bump(out.byTheme, theme, mastered)
-    if (card.eventId) bump(out.byEvent, card.eventId, mastered)
-    bump(out.byParagraph, card.paragraphId, mastered)
+    const known = mastered.has(card.id)
+    bump(out.byEra, card.era, known)
+    for (const theme of new Set(card.themes)) bump(out.byTheme, theme, known)
+    if (card.eventId) bump(out.byEvent, card.eventId, known)
+    bump(out.byParagraph, card.paragraphId, known)
   }
   return out
 }

@@ -3,7 +3,7 @@
  * bucket a card is in, and the in-memory due counts adjusted on every answer, undo, bury or suspend
  * from the before and after states, so nothing is ever recounted by a scan.
  */
-import type { CardRow, CardState } from '../db/database'
+import type { CardRow, CardState } from './card-state'
 
 /** The hour at which a study day begins, as in Anki: late-night reviews count for the day before. */
 export const DAY_START_HOUR = 4

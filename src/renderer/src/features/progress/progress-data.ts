@@ -1,13 +1,11 @@
 /** Everything the progress view shows, read from the database in one transaction and prepared. */
 import type { Pack } from '$shared/pack-schema'
 import type { StudyDatabase } from '../../db/database'
-import { generateCards } from '../../domain/cards'
 import {
   countByState,
   currentStreak,
   dueForecast,
   heatmapDays,
-  masteryShares,
   timeSpent,
   trueRetention,
   type ForecastDay,
@@ -33,32 +31,13 @@ export interface ProgressData {
   states: StateCounts
   streak: number
   time: TimeSpent
-  byEra: ShareRow[]
-  byTheme: ShareRow[]
 }
 
 /** Reads card rows and logs and computes every statistic of the view. */
-export async function loadProgress(
-  db: StudyDatabase,
-  pack: Pack,
-  now = Date.now()
-): Promise<ProgressData> {
+export async function loadProgress(db: StudyDatabase, now = Date.now()): Promise<ProgressData> {
   const [rows, logs] = await db.transaction('r', db.cards, db.reviewLogs, () =>
     Promise.all([db.cards.toArray(), db.reviewLogs.toArray()])
   )
-  const shares = masteryShares(rows, generateCards(pack), now)
-  const byEra = pack.eras
-    .map((era) => ({
-      id: era.id,
-      label: era.label,
-      ...(shares.byEra.get(era.id) ?? { mastered: 0, total: 0 })
-    }))
-    .filter((r) => r.total > 0)
-  const byTheme = THEMES.map((theme) => ({
-    id: theme,
-    label: THEME_LABELS[theme],
-    ...(shares.byTheme.get(theme) ?? { mastered: 0, total: 0 })
-  })).filter((r) => r.total > 0)
   return {
     reviews: logs.length,
     cards: rows.length,
@@ -67,9 +46,26 @@ export async function loadProgress(
     retention: trueRetention(logs, now),
     states: countByState(rows),
     streak: currentStreak(logs, now),
-    time: timeSpent(logs, now),
-    byEra,
-    byTheme
+    time: timeSpent(logs, now)
+  }
+}
+
+/** The mastery bars: each era and theme of the pack that has cards, in the pack's order. */
+export function shareRows(
+  pack: Pack,
+  byEra: ReadonlyMap<string, Share>,
+  byTheme: ReadonlyMap<string, Share>
+): { byEra: ShareRow[]; byTheme: ShareRow[] } {
+  const none = { mastered: 0, total: 0 }
+  return {
+    byEra: pack.eras
+      .map((era) => ({ id: era.id, label: era.label, ...(byEra.get(era.id) ?? none) }))
+      .filter((r) => r.total > 0),
+    byTheme: THEMES.map((theme) => ({
+      id: theme,
+      label: THEME_LABELS[theme],
+      ...(byTheme.get(theme) ?? none)
+    })).filter((r) => r.total > 0)
   }
 }
 

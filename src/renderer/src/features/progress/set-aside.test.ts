@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realPack } from '../../test-support/real-pack'
 import { StudyDatabase } from '../../db/database'
-import { buryCard, getCard, setAsideCards, setSuspended, syncCards } from '../../db/study-store'
+import { buryCard, getCard, setAsideCards, setSuspended, syncCardIds } from '../../db/study-store'
 import { generateCards } from '../../domain/cards'
 import { doneMessage, setAsideEntries } from './set-aside'
 
@@ -20,7 +20,11 @@ describe('setAsideCards and setAsideEntries', () => {
   it('lists suspended and buried cards in deck order with their question and era, retired ones left out', async () => {
     const pack = realPack()
     const cards = generateCards(pack)
-    await syncCards(pack, t0, db)
+    await syncCardIds(
+      generateCards(pack).map((c) => c.id),
+      t0,
+      db
+    )
     const [a, b, c, d, e] = cards.map((card) => card.id)
     // Suspended out of deck order; one suspended card also buried counts only as suspended.
     await setSuspended(c!, true, db)

@@ -25,7 +25,7 @@ export interface SetAside {
  */
 export function setAsideEntries(
   rows: { suspended: CardRow[]; buried: CardRow[] },
-  cards: StudyCard[],
+  cards: readonly StudyCard[],
   eras: Pack['eras']
 ): SetAside {
   const order = new Map(cards.map((card, i) => [card.id, i]))

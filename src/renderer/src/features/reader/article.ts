@@ -3,7 +3,7 @@
  * where each editorial note goes, and the plain text of each block. Pure.
  */
 import type { Block, EditorialNote, Pack } from '$shared/pack-schema'
-import { toHash } from '../../app/route'
+import { toHash } from '../../lib/route'
 import type { LinkTarget } from './text'
 
 /** The note the citation popovers show: the source's reference list is missing. */

@@ -15,7 +15,10 @@ export interface StudyFilter {
 export const NO_FILTER: StudyFilter = { era: '', theme: '', card: '' }
 
 /** The ids a filter keeps, or undefined when it keeps everything (so indexed counts are used). */
-export function filterIds(cards: StudyCard[], filter: StudyFilter): Set<string> | undefined {
+export function filterIds(
+  cards: readonly StudyCard[],
+  filter: StudyFilter
+): Set<string> | undefined {
   if (!filter.era && !filter.theme && !filter.card) return undefined
   return new Set(
     cards
@@ -62,11 +65,6 @@ export function formatDuration(ms: number): string {
   if (s < 60) return `${s} s`
   const m = Math.floor(s / 60)
   return `${m} min ${String(s % 60).padStart(2, '0')} s`
-}
-
-/** Cards by id (built once; never changed, so not reactive state). */
-export function indexById(cards: StudyCard[]): ReadonlyMap<string, StudyCard> {
-  return new Map(cards.map((c) => [c.id, c]))
 }
 
 /** A fixed set of ids for one query (not reactive state). */

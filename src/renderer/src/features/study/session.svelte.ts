@@ -4,7 +4,7 @@
  * The components only read it and call its methods; it alone talks to the study store.
  */
 import type { Pack, StudyEvent } from '$shared/pack-schema'
-import type { CardRow, ReviewMode } from '../../db/database'
+import type { CardRow, ReviewMode } from '../../domain/card-state'
 import {
   answerCard,
   answerCards,
@@ -20,7 +20,8 @@ import {
   syncCardIds,
   undoAnswer
 } from '../../db/study-store'
-import { eventSortKey, generateCards } from '../../domain/cards'
+import { eventSortKey } from '../../domain/cards'
+import type { StudyContent } from '../../domain/content'
 import { gradeNumeric, gradeOrder, gradeTyped, misplaced } from '../../domain/grading'
 import {
   choiceOptions,
@@ -43,7 +44,7 @@ import {
   type Bucket,
   type DueCounts
 } from '../../domain/study-queue'
-import { filterIds, idSet, indexById, type StudyFilter } from './lib'
+import { filterIds, idSet, type StudyFilter } from './lib'
 
 export type QuizMode = 'flip' | 'choice' | 'typed' | 'order'
 
@@ -95,7 +96,7 @@ export const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3:
 
 export class StudySession {
   readonly pack: Pack
-  readonly cards: StudyCard[]
+  readonly cards: readonly StudyCard[]
   readonly byId: ReadonlyMap<string, StudyCard>
 
   phase = $state<'loading' | 'question' | 'answer' | 'done' | 'order' | 'order-checked'>('loading')
@@ -135,10 +136,10 @@ export class StudySession {
     allowNew: boolean
   } | null> | null = null
 
-  constructor(pack: Pack) {
-    this.pack = pack
-    this.cards = generateCards(pack)
-    this.byId = indexById(this.cards)
+  constructor(content: StudyContent) {
+    this.pack = content.pack
+    this.cards = content.cards
+    this.byId = content.cardById
   }
 
   /** New cards still shown today under the limit. */

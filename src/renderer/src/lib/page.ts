@@ -1,10 +1,8 @@
 import type { Component } from 'svelte'
-import type { Pack } from '$shared/pack-schema'
 import type { Route } from './route'
 
-/** What every page is given: the validated pack and the current route. */
+/** What every page is given: the current route (the content comes from `getStudyContent()`). */
 export interface PageProps {
-  pack: Pack
   route: Route
 }
 

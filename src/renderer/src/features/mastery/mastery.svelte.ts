@@ -1,0 +1,91 @@
+/**
+ * Mastery where you read: the share of each paragraph's, event's, era's and theme's cards whose
+ * FSRS retrievability is at least 90 %. Kept for the whole app: the mastered ids are a live range
+ * read of the `masteredUntil` index (keys only), so a review reaches every view and a view switch
+ * reads nothing.
+ */
+import { database, describeWriteError } from '../../db/database'
+import { watch } from '../../db/live.svelte'
+import { PersistedSetting, isBoolean } from '../../db/persisted.svelte'
+import type { StudyContent } from '../../domain/content'
+import { masteryShares, toFractions, type Share } from '../../domain/stats'
+import { notices } from '../../lib/notices.svelte'
+
+/** 0 none, 1 some, 2 most, 3 all cards mastered; undefined when there is nothing to show. */
+export type MasteryLevel = 0 | 1 | 2 | 3
+
+/** Maps a share of mastered cards (0–1) to a level for shading. */
+export function masteryLevel(share: number | undefined): MasteryLevel | undefined {
+  if (share === undefined || Number.isNaN(share)) return undefined
+  if (share >= 1) return 3
+  if (share >= 0.5) return 2
+  if (share > 0) return 1
+  return 0
+}
+
+export const MASTERY_SETTING = 'mastery.enabled'
+
+/** The ids of the cards mastered at a time: keys from the index, never whole rows. */
+export async function masteredIds(now = Date.now()): Promise<ReadonlySet<string>> {
+  const ids = await database().cards.where('masteredUntil').above(now).primaryKeys()
+  // A plain snapshot handed to a pure function, never mutated: no reactive Set is needed.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  return new Set(ids)
+}
+
+class Mastery {
+  /** Shading on or off; remembered in settings. */
+  readonly shading = new PersistedSetting<boolean>(MASTERY_SETTING, true, isBoolean)
+  /** Share of mastered cards per event id, 0–1. */
+  byEvent: ReadonlyMap<string, number> = $state.raw(new Map())
+  /** Share of mastered cards per paragraph id, 0–1. */
+  byParagraph: ReadonlyMap<string, number> = $state.raw(new Map())
+  /** Mastered and total cards per era and per theme (the progress view's bars). */
+  byEra: ReadonlyMap<string, Share> = $state.raw(new Map())
+  byTheme: ReadonlyMap<string, Share> = $state.raw(new Map())
+
+  #stop: (() => void) | undefined
+
+  get enabled(): boolean {
+    return this.shading.value
+  }
+
+  /**
+   * Follows the database for this content, once for the app's life. `now` fixes the clock
+   * (tests); otherwise each run of the query reads the time it runs at.
+   */
+  start = (content: StudyContent, now?: number): void => {
+    this.stop()
+    this.shading.follow()
+    const stop = watch(
+      () => masteredIds(now ?? Date.now()),
+      (ids) => {
+        const shares = masteryShares(content.cards, ids)
+        this.byEvent = toFractions(shares.byEvent)
+        this.byParagraph = toFractions(shares.byParagraph)
+        this.byEra = shares.byEra
+        this.byTheme = shares.byTheme
+      }
+    )
+    this.#stop = () => {
+      stop()
+      this.shading.stop()
+    }
+  }
+
+  /** Stops following (tests). */
+  stop = (): void => {
+    this.#stop?.()
+    this.#stop = undefined
+  }
+
+  toggle = async (): Promise<void> => {
+    try {
+      await this.shading.set(!this.enabled)
+    } catch (error) {
+      notices.show(describeWriteError(error), 'error')
+    }
+  }
+}
+
+export const mastery = new Mastery()

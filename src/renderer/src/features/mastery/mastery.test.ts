@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { realPack } from '../../test-support/real-pack'
+import { closeDatabase, openDatabase } from '../../db/database'
+import { buildStudyContent } from '../../domain/content'
+import { toCardRow, type CardRow } from '../../domain/card-state'
+import { newCardState, schedule } from '../../domain/scheduler'
+import { mastery, masteredIds, masteryLevel, MASTERY_SETTING } from './mastery.svelte'
+
+const content = buildStudyContent(realPack())
+const NOW = Date.UTC(2026, 2, 10, 12)
+const DAY = 86_400_000
+let counter = 0
+
+afterEach(() => {
+  mastery.stop()
+  closeDatabase()
+})
+
+async function freshDb() {
+  const opened = await openDatabase(`mastery-test-${Date.now()}-${counter++}`)
+  if (!opened.ok) throw new Error(opened.message)
+  return opened.db
+}
+
+/** Waits until a condition holds (live queries answer asynchronously). */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
+  expect(check()).toBe(true)
+}
+
+describe('mastery', () => {
+  it('is safe before any card exists: every event shows as not mastered yet', async () => {
+    await freshDb()
+    mastery.start(content, NOW)
+    await until(() => mastery.byEvent.size > 0)
+    expect(mastery.byEvent.size).toBe(content.pack.events.length)
+    expect(new Set(mastery.byEvent.values())).toEqual(new Set([0]))
+    expect(new Set(mastery.byParagraph.values())).toEqual(new Set([0]))
+  })
+
+  it('follows writes on its own: a review reaches the shares without a refresh', async () => {
+    const db = await freshDb()
+    const { cards } = content
+    const event = cards.find((c) => c.eventId)!
+    const ofEvent = cards.filter((c) => c.eventId === event.eventId)
+    const what = ofEvent[0]!
+    expect(ofEvent.length).toBeGreaterThan(1)
+    const fresh = newCardState(NOW - 600_000)
+    const row = (id: string, state = fresh): CardRow =>
+      toCardRow({ id, ...state, suspended: 0, buriedUntil: 0, retired: 0 })
+    await db.cards.bulkPut(cards.map((c) => row(c.id)))
+    mastery.start(content, NOW)
+    await until(() => mastery.byEvent.get(event.eventId!) === 0)
+
+    // Two Good answers a day apart make a Review card: the shares follow the write.
+    const learnt = schedule(schedule(fresh, 3, NOW - 2 * DAY, 0.9), 3, NOW - DAY, 0.9)
+    expect(learnt.state).toBe(2)
+    await db.cards.put(row(what.id, learnt))
+    await until(() => mastery.byEvent.get(event.eventId!) === 1 / ofEvent.length)
+    expect(masteryLevel(mastery.byEvent.get(event.eventId!))).toBe(ofEvent.length === 2 ? 2 : 1)
+    const inParagraph = cards.filter((c) => c.paragraphId === what.paragraphId).length
+    expect(mastery.byParagraph.get(what.paragraphId)).toBeCloseTo(1 / inParagraph)
+    const other = cards.find((c) => c.eventId && c.eventId !== event.eventId)!
+    expect(mastery.byEvent.get(other.eventId!)).toBe(0)
+    expect(mastery.byEra.get(what.era)?.mastered).toBe(1)
+  })
+
+  it('reads mastered ids from the index, and a year later the card is no longer mastered', async () => {
+    const db = await freshDb()
+    const fresh = newCardState(NOW - 2 * DAY)
+    const learnt = schedule(schedule(fresh, 3, NOW - 2 * DAY, 0.9), 3, NOW - DAY, 0.9)
+    // The row is written without masteredUntil: the database derives it on every write.
+    await db.cards.put({ id: 'c1', ...learnt, suspended: 0, buriedUntil: 0, retired: 0 } as CardRow)
+    expect((await db.cards.get('c1'))?.masteredUntil).toBeGreaterThan(NOW)
+    expect(await masteredIds(NOW)).toEqual(new Set(['c1']))
+    expect(await masteredIds(NOW + 365 * DAY)).toEqual(new Set())
+    // Failing the card (Relearning) takes it out of the index range at once.
+    await db.cards.update('c1', { ...schedule(learnt, 1, NOW, 0.9) })
+    expect(await masteredIds(NOW)).toEqual(new Set())
+  })
+
+  it('remembers the shading switch in settings, and follows a change made elsewhere', async () => {
+    const db = await freshDb()
+    mastery.start(content, NOW)
+    expect(mastery.enabled).toBe(true)
+    await mastery.toggle()
+    expect(mastery.enabled).toBe(false)
+    expect(await db.settings.get(MASTERY_SETTING)).toEqual({ key: MASTERY_SETTING, value: false })
+    // A restored backup (or another window) writes the setting: the switch follows.
+    await db.settings.put({ key: MASTERY_SETTING, value: true })
+    await until(() => mastery.enabled)
+  })
+})
