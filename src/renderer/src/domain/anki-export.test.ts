@@ -4,6 +4,7 @@ import type { StudyCard } from './study-card'
 
 const card = (extra: Partial<StudyCard>): StudyCard => ({
   id: 'c',
+  noteId: 'c',
   kind: 'event-what',
   question: 'Q',
   answer: 'A',

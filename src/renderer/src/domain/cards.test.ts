@@ -183,3 +183,18 @@ describe('generateCards', () => {
     expect(years).toEqual([...years].sort((a, b) => a - b))
   })
 })
+
+describe('notes', () => {
+  it("gives an event's what and when cards one note, and every other card its own", () => {
+    const cards = generateCards(realPack())
+    const byNote = new Map<string, typeof cards>()
+    for (const card of cards) byNote.set(card.noteId, [...(byNote.get(card.noteId) ?? []), card])
+    for (const [noteId, same] of byNote) {
+      if (noteId.startsWith('event:')) {
+        expect(same.map((c) => c.kind).sort()).toEqual(['event-what', 'event-when'])
+      } else {
+        expect(same).toHaveLength(1)
+      }
+    }
+  })
+})

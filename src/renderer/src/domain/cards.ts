@@ -139,7 +139,7 @@ function eraOfYear(pack: Pack, year: number): string {
  * New cards are introduced in this order.
  */
 export function generateCards(pack: Pack): StudyCard[] {
-  const cards: StudyCard[] = []
+  const cards: Draft[] = []
   const events = [...pack.events].sort((a, b) => eventSortKey(a) - eventSortKey(b))
   const entities = new Map(pack.entities.map((e) => [e.id, e]))
   const eventsOf = (entityId: string) => events.filter((e) => e.entityIds.includes(entityId))
@@ -311,7 +311,15 @@ export function generateCards(pack: Pack): StudyCard[] {
       citations: event ? [...event.citations] : paragraphCitations(pack, hand.paragraphId)
     })
   }
-  return distinctQuestions(cards, pack)
+  return distinctQuestions(cards.map(withNote), pack)
+}
+
+/** A card before its note id is known. */
+type Draft = Omit<StudyCard, 'noteId'>
+
+/** An event's "what" and "when" share the event's note; every other card is a note of its own. */
+function withNote(card: Draft): StudyCard {
+  return { ...card, noteId: card.id.replace(/^event-(what|when):/, 'event:') }
 }
 
 /**
@@ -344,7 +352,7 @@ function distinctQuestions(cards: StudyCard[], pack: Pack): StudyCard[] {
 }
 
 /** One card for organisations that share a role: "Which three organisations are both nations members of?" */
-function organisationGroupCard(pack: Pack, group: Entity[]): StudyCard {
+function organisationGroupCard(pack: Pack, group: Entity[]): Draft {
   const paragraphId = group[0]!.paragraphIds[0]!
   const tail = group[0]!.role.replace(/^\S+\s+/, '')
   const members = tail.match(/^of which (.+) are members$/i)
@@ -371,8 +379,8 @@ function organisationGroupCard(pack: Pack, group: Entity[]): StudyCard {
  * card for the list), and which item it describes as what where the source describes one (the
  * Igla's "anti-aircraft missiles"). The pack's other descriptions are the editors' words.
  */
-function equipmentCards(pack: Pack): StudyCard[] {
-  const cards: StudyCard[] = []
+function equipmentCards(pack: Pack): Draft[] {
+  const cards: Draft[] = []
   const receivers = [...new Set(pack.trade.equipment.map((q) => q.receivedBy))]
   for (const receiver of receivers) {
     const items = pack.trade.equipment.filter((q) => q.receivedBy === receiver)

@@ -3,13 +3,11 @@
  * Typed answers forgive case, accents and small typos; numbers parse the ways people write them;
  * an ordering scores by the share of pairs in the right order.
  */
+import { foldText } from './text-fold'
 
 /** Lower case, no accents, no punctuation, single spaces, no leading article. */
 export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()

@@ -271,6 +271,7 @@ describe('isMastered', () => {
 describe('masteryShares', () => {
   const card = (id: string, extra: Partial<StudyCard>): StudyCard => ({
     id,
+    noteId: id,
     kind: 'event-what',
     question: 'q',
     answer: 'a',

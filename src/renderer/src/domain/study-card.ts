@@ -15,6 +15,11 @@ export type CardKind =
 /** A flashcard generated from the pack (or hand-written in it). Its id is stable across packs. */
 export interface StudyCard {
   id: string
+  /**
+   * The thing the card is made from (an event, a person, a figure…), as Anki's note: cards that
+   * share it are siblings (an event's "what" and "when"), kept apart in a session.
+   */
+  noteId: string
   kind: CardKind
   question: string
   answer: string

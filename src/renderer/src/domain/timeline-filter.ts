@@ -6,6 +6,7 @@
 import type { Pack, StudyEvent, Theme } from '$shared/pack-schema'
 import { THEMES } from '$shared/pack-schema'
 import { formatEventDate } from './timeline-layout'
+import { foldText } from './text-fold'
 
 export interface TimelineFilters {
   theme: Theme | ''
@@ -46,8 +47,6 @@ export function filtersToQuery(filters: TimelineFilters, view: TimelineViewMode)
   return query
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-
 /** The text an event is found by: title, summary, dates and the names of its people and places. */
 export function searchText(
   pack: Pack,
@@ -60,7 +59,7 @@ export function searchText(
     const entity = entities.get(id)
     return entity ? [entity.name, ...(entity.aliases ?? [])] : []
   })
-  return fold(
+  return foldText(
     [event.title, event.summary, event.dateText, formatEventDate(event.date), ...names].join(' ')
   )
 }
@@ -73,7 +72,7 @@ export function makeMatcher(pack: Pack): (event: StudyEvent, filters: TimelineFi
     if (filters.theme && !event.themes.includes(filters.theme)) return false
     if (filters.era && event.era !== filters.era) return false
     if (filters.entity && !event.entityIds.includes(filters.entity)) return false
-    const words = fold(filters.q).split(/\s+/).filter(Boolean)
+    const words = foldText(filters.q).split(/\s+/).filter(Boolean)
     if (words.length === 0) return true
     const text = texts.get(event.id) ?? searchText(pack, event)
     return words.every((w) => text.includes(w))

@@ -3,6 +3,7 @@
  * highlights, and the segmentation of a verbatim paragraph into text, links, citation markers,
  * "[citation needed]" flags and highlighted matches. No Svelte, no DOM.
  */
+import { foldText } from '../../domain/text-fold'
 
 /** Normalises one piece of text for matching: lower case, no diacritics, plain dashes and quotes. */
 export function normalize(text: string): string {
@@ -16,20 +17,6 @@ export interface NormalizedText {
   source: number[]
 }
 
-const DASHES = /[\u2010-\u2015\u2212]/g
-const QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g
-const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g
-
-function normalizeChar(char: string): string {
-  return char
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(DASHES, '-')
-    .replace(QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-}
-
 /** Normalises a text and keeps the way back to the original indices, to place highlights. */
 export function normalizeWithMap(original: string): NormalizedText {
   let text = ''
@@ -37,7 +24,7 @@ export function normalizeWithMap(original: string): NormalizedText {
   let index = 0
   for (const char of original) {
     // A combining mark after its base letter (text in NFD) folds into nothing.
-    const folded = normalizeChar(char)
+    const folded = foldText(char)
     for (let k = 0; k < folded.length; k++) source.push(index)
     text += folded
     index += char.length

@@ -1,0 +1,20 @@
+/**
+ * The one way text is folded for matching anywhere in the app (search, filters, typed answers):
+ * lower case, no diacritics ("Lázaro" → "lazaro"), plain dashes and quotes.
+ */
+
+const MARKS = /\p{M}/gu
+const DASHES = /[\u2010-\u2015\u2212]/g
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g
+
+/** Folds a text for comparison: lower case, accents removed, typographic dashes and quotes plain. */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(DASHES, '-')
+    .replace(QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+}
