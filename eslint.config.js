@@ -3,6 +3,28 @@ import ts from 'typescript-eslint'
 import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 
+/** A folder's layer rule: the imports it may not make (patterns, or regexes with a message). */
+function layer(files, forbidden, regexes = []) {
+  return {
+    files: [files],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbidden.map((group) => ({
+              group: [group],
+              message: `This layer may not import ${group}: see the layers in STYLE.md.`
+            })),
+            ...regexes
+          ]
+        }
+      ]
+    }
+  }
+}
+
 export default ts.config(
   {
     ignores: [
@@ -26,6 +48,37 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser } }
   },
+  // The layers, one way only: shared ← domain ← db ← features ← app; lib/ is generic.
+  // A feature reaches another only through its public entry (its folder's index.ts).
+  layer('src/shared/**', [
+    '**/renderer/**',
+    '**/main/**',
+    '**/preload/**',
+    'svelte',
+    'svelte/*',
+    'dexie'
+  ]),
+  layer('src/renderer/src/domain/**', [
+    '**/db/**',
+    '**/features/**',
+    '**/app/**',
+    '**/lib/**',
+    'svelte',
+    'svelte/*',
+    'dexie'
+  ]),
+  layer('src/renderer/src/db/**', ['**/features/**', '**/app/**', '**/lib/**']),
+  layer('src/renderer/src/lib/**', ['**/features/**', '**/app/**']),
+  layer(
+    'src/renderer/src/features/**',
+    ['**/app/**'],
+    [
+      {
+        regex: '^\\.\\./(?!\\.)[^/]+/.+',
+        message: 'Import another feature through its public entry (../<feature>), not its files.'
+      }
+    ]
+  ),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [
