@@ -62,7 +62,12 @@ export function setupIpc(options: { devOrigin: string | null }): void {
       : await dialog.showSaveDialog(dialogOptions)
     if (choice.canceled || !choice.filePath) return 'cancelled'
     // Only the path the user chose in the system's own dialog is ever written.
-    await writeFile(choice.filePath, request.text, 'utf8')
+    try {
+      await writeFile(choice.filePath, request.text, 'utf8')
+    } catch (error) {
+      dialog.showErrorBox('The file could not be saved', String(error))
+      throw error
+    }
     lastFolder = dirname(choice.filePath)
     return 'saved'
   })
