@@ -35,7 +35,7 @@ class FakeWebContents extends EventEmitter {
   sent: unknown[][] = []
   reloads = 0
   crashes = 0
-  constructor(private readonly state: FakeState) {
+  constructor(readonly state: FakeState) {
     super()
   }
   setWindowOpenHandler(handler: Handler): void {
@@ -56,9 +56,6 @@ class FakeWebContents extends EventEmitter {
   loadURL(url: string): Promise<void> {
     this.url = url
     return Promise.resolve()
-  }
-  get log() {
-    return this.state.log
   }
 }
 
@@ -135,7 +132,7 @@ class FakeBrowserWindow extends EventEmitter {
   restoreCalls = 0
   bounds: { x: number; y: number; width: number; height: number }
   constructor(
-    private readonly state: FakeState,
+    readonly state: FakeState,
     public options: Record<string, unknown>
   ) {
     super()
@@ -182,7 +179,7 @@ class FakeBrowserWindow extends EventEmitter {
 }
 
 /** Builds the module object handed to `vi.mock('electron', …)`, bound to `state`. */
-export function electronModule(state: FakeState) {
+export function electronModule(state: FakeState): Record<string, unknown> {
   const app = Object.assign(state.app, {
     whenReady: () => state.whenReady(),
     requestSingleInstanceLock: () => {
