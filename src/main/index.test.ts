@@ -98,7 +98,9 @@ describe('the main process once ready', () => {
       state.beforeRequest?.({ url }, callback)
       return callback.mock.calls[0]?.[0]
     }
-    expect(answer('app://bundle/assets/app.js')).toEqual({ cancel: false })
+    expect(state.beforeRequestFilter).toEqual({
+      urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']
+    })
     expect(answer('https://infogalactic.com/')).toEqual({ cancel: true })
     expect(answer('http://localhost:5173/')).toEqual({ cancel: true })
     expect(answer('wss://evil.example/')).toEqual({ cancel: true })

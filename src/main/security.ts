@@ -55,8 +55,10 @@ export function setupSecurity(options: SecurityOptions): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url, options.devOrigin) })
+  // Only network schemes are watched: app:// requests never pass through a webRequest listener.
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => callback({ cancel: !isAllowedRequest(details.url, options.devOrigin) })
   )
   app.on('web-contents-created', (_event, contents) => guardContents(contents, options))
 }

@@ -75,6 +75,7 @@ export class FakeState {
   permissionRequestHandler: Handler | null = null
   permissionCheckHandler: Handler | null = null
   beforeRequest: Handler | null = null
+  beforeRequestFilter: unknown = null
   headersReceived: { filter: unknown; listener: Handler } | null = null
   openedExternally: string[] = []
   windows: FakeBrowserWindow[] = []
@@ -234,8 +235,9 @@ export function electronModule(state: FakeState): Record<string, unknown> {
             state.permissionCheckHandler = handler
           },
           webRequest: {
-            onBeforeRequest: (listener: Handler) => {
-              state.beforeRequest = listener
+            onBeforeRequest: (...args: unknown[]) => {
+              state.beforeRequestFilter = args.length > 1 ? args[0] : null
+              state.beforeRequest = args.at(-1) as Handler
             },
             onHeadersReceived: (filter: unknown, listener: Handler) => {
               state.headersReceived = { filter, listener }
