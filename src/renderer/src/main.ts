@@ -3,8 +3,8 @@ import '@fontsource-variable/inter/wght.css'
 import '@fontsource-variable/source-serif-4/wght.css'
 import './styles/global.css'
 import App from './app/App.svelte'
-import { notices } from './app/notices.svelte'
-import { router } from './app/router.svelte'
+import { notices } from './lib/notices.svelte'
+import { router } from './lib/router.svelte'
 import { connectDesktop } from './lib/desktop'
 
 const target = document.getElementById('app')
