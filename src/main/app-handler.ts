@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs'
 import { extname, join, sep } from 'node:path'
 
+/** Where the handler reads from: the built renderer and the bundled data. */
 export interface AppRoots {
   /** The built renderer (index.html and assets). */
   renderer: string
@@ -14,6 +15,7 @@ export interface AppRoots {
   resources: string
 }
 
+/** A fetch-style handler: what `protocol.handle` takes and the loopback server wraps. */
 export type AppHandler = (request: Request) => Promise<Response>
 
 /**

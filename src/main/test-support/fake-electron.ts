@@ -285,4 +285,5 @@ export function electronModule(state: FakeState): Record<string, unknown> {
   }
 }
 
+/** The fake window and web contents, for tests that inspect what the app did to them. */
 export type { FakeBrowserWindow, FakeWebContents }
