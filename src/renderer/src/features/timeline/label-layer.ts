@@ -6,7 +6,7 @@
  * events, and making and destroying dozens of buttons per frame cost more than all the rest.
  * Clicks and focus are handled by the axis through delegation on the container.
  */
-import { assignSlots } from '../../domain/timeline-labels'
+import { assignSlots } from './label-slots'
 
 /** What one label shows. */
 export interface LabelView {
