@@ -96,7 +96,7 @@ async function benchOurs(browser, baseURL, pack) {
   )
   await page.goto(`${baseURL}#/timeline`)
   const axis = page.getByTestId('timeline-axis')
-  await axis.and(page.locator('[data-drawn]')).waitFor({ timeout: 60_000 })
+  await axis.and(page.locator('[data-drawn]')).waitFor({ timeout: 300_000 })
   const [firstDraw, ownDraw] = await page.evaluate(() => {
     const drawn = performance.getEntriesByName('timeline-drawn')[0]?.startTime ?? NaN
     const start = performance.getEntriesByName('timeline-start')[0]?.startTime ?? NaN
