@@ -17,6 +17,7 @@ export interface FocusHost {
   redraw: () => void
 }
 
+/** The focused event and the keys, for one axis. */
 export class AxisFocus {
   /** The event whose label has, or is about to get, keyboard focus. */
   id: string | undefined = $state()

@@ -14,6 +14,7 @@ import {
   type TimeWindow
 } from './time-window'
 
+/** The window and size of one axis, and the moves that change them. */
 export class Viewport {
   /** The window on time the axis shows. */
   window: TimeWindow = $state.raw({ start: 0, end: 1 })
