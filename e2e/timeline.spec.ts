@@ -368,6 +368,8 @@ test('in a small window the chart fits below the header; the wheel scrolls the p
 test('a deep link moves focus to the event panel, its first line below the sticky header', async ({
   page
 }) => {
+  // Two pages, each starting the app: more than the default time on a loaded machine.
+  test.setTimeout(90_000)
   for (const size of [
     { width: 800, height: 600 },
     { width: 1280, height: 800 }
