@@ -24,13 +24,15 @@ export class ReaderSearch {
     }
     return map
   })
+  /** How many matches (a near match has several highlighted words but counts once). */
+  readonly total = $derived((this.matches.at(-1)?.index ?? -1) + 1)
   readonly searching = $derived(this.query.trim().length >= MIN_QUERY_LENGTH)
   /** "2 of 5", "No matches", or nothing before a query is long enough. */
   readonly countText = $derived(
     !this.searching
       ? ''
-      : this.matches.length
-        ? `${this.current + 1} of ${this.matches.length}`
+      : this.total
+        ? `${this.current + 1} of ${this.total}${this.matches[0]?.near ? ' · words near each other' : ''}`
         : 'No matches'
   )
 
@@ -47,7 +49,7 @@ export class ReaderSearch {
 
   /** The next (1) or previous (-1) match, wrapping around. */
   step = (delta: number): void => {
-    const n = this.matches.length
+    const n = this.total
     if (n === 0) return
     this.show((this.current + delta + n) % n)
   }
@@ -55,7 +57,7 @@ export class ReaderSearch {
   /** A new query starts at its first match. */
   changed = (): void => {
     this.current = 0
-    if (this.matches.length) this.show(0)
+    if (this.total) this.show(0)
   }
 
   clear = (): void => {
