@@ -82,8 +82,9 @@ class Mastery {
       }
     )
     const stopReviewed = watch(
-      () => database().reviewLogs.limit(1).primaryKeys(),
-      (keys) => (this.reviewed = keys.length > 0)
+      // A count, not limit(1): Dexie does not see an add to a range a limited query read empty.
+      () => database().reviewLogs.count(),
+      (n) => (this.reviewed = n > 0)
     )
     this.#stop = () => {
       stop()
