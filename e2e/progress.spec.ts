@@ -39,10 +39,10 @@ test('before any review the view says so and points to Study', async ({ page }) 
 })
 
 test('answers show up in the statistics and in the timeline shading', async ({ page }) => {
-  // Before any answer, every event on the timeline shows as not mastered yet.
+  // Before any answer, the timeline shades nothing: shading starts off until the first review.
   await openApp(page, '#/timeline')
-  await expect(page.locator('[data-event-id][data-mastery="0"]').first()).toBeAttached()
-  await expect(page.locator('[data-event-id][data-mastery]:not([data-mastery="0"])')).toHaveCount(0)
+  await expect(page.locator('[data-event-id]').first()).toBeAttached()
+  await expect(page.locator('[data-event-id][data-mastery]')).toHaveCount(0)
   // Answered Easy, a new card goes straight to review (FSRS); Good would keep it learning.
   const ids = await answerCards(page, 3, 4)
   const eventId = ids.find((id) => id.startsWith('event-'))?.split(':')[1]
@@ -71,6 +71,8 @@ test('answers show up in the statistics and in the timeline shading', async ({ p
   // The timeline shades the answered event: in review, recall probability near 100 %.
   // (A card failed or still in its learning steps is not mastered: see stats.test.ts.)
   await openApp(page, '#/timeline')
+  // After the first review the legend asks once whether to shade; the student says yes.
+  await page.getByRole('button', { name: 'Shade', exact: true }).first().click()
   const event = page.locator(`[data-event-id="${eventId}"][data-mastery]`).first()
   await expect(event).toHaveAttribute('data-mastery', /^[123]$/)
   const unseen = page.locator('[data-event-id][data-mastery="0"]').first()
@@ -140,6 +142,10 @@ test('a backup downloads in the versioned format, a foreign file is refused, a b
     mimeType: 'application/json',
     buffer: Buffer.from(text)
   })
+  // A restore says first what it replaces and that a backup is kept, and asks once.
+  await expect(page.getByTestId('restore-confirm')).toContainText('3 reviews')
+  await expect(page.getByTestId('restore-confirm')).toContainText('automatic backup')
+  await page.getByRole('button', { name: 'Replace my progress' }).click()
   await expect(page.getByTestId('data-outcome')).toContainText('2 reviews')
   await expect(page.getByTestId('reviews-today')).toHaveText('2')
   const kept = page.getByTestId('auto-backups')
@@ -149,6 +155,7 @@ test('a backup downloads in the versioned format, a foreign file is refused, a b
 
   // Restoring the automatic backup brings the third answer back.
   await kept.getByRole('button', { name: 'Restore' }).click()
+  await page.getByRole('button', { name: 'Replace my progress' }).click()
   await expect(page.getByTestId('reviews-today')).toHaveText('3')
   await expect(kept.locator('tbody tr')).toHaveCount(2)
   if (process.env.SCREENSHOT_DIR) {

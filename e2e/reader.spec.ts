@@ -37,7 +37,7 @@ function readSetting(page: Page, key: string): Promise<unknown> {
 }
 
 const article = (page: Page) => page.locator('article.article')
-const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search the article' })
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Find in the article' })
 const count = (page: Page) => page.getByTestId('search-count')
 
 test('the article shows every section in order, with a contents list that scrolls', async ({
@@ -64,7 +64,7 @@ test('the article shows every section in order, with a contents list that scroll
   await expect(trade).not.toBeInViewport()
 })
 
-test('paragraphs keep the source text verbatim and link dates and people to the timeline', async ({
+test('paragraphs keep the source text verbatim, link dates to the timeline and people to their page', async ({
   page
 }) => {
   await openApp(page, '#/reader')
@@ -83,16 +83,22 @@ test('paragraphs keep the source text verbatim and link dates and people to the 
   )
   await expect(paragraph.getByRole('link', { name: 'Alexandra Kollontai' })).toHaveAttribute(
     'href',
-    '#/timeline?entity=alexandra-kollontai'
+    '#/entity/alexandra-kollontai'
   )
   await expect(
     page.locator('#r-p-soviet-era-2').getByRole('link', { name: 'Lázaro Cárdenas' })
-  ).toHaveAttribute('href', '#/timeline?entity=lazaro-cardenas')
+  ).toHaveAttribute('href', '#/entity/lazaro-cardenas')
+  // Links are told apart by kind, not by colour alone: a date's line is solid, a person's dotted.
+  const style = (name: string) =>
+    paragraph.getByRole('link', { name }).evaluate((el) => getComputedStyle(el).textDecorationStyle)
+  expect(await style('In 1926')).toBe('solid')
+  expect(await style('Alexandra Kollontai')).toBe('dotted')
+  await expect(page.getByTestId('link-legend')).toContainText('people')
   // "[citation needed]" stays a visible flag.
   await expect(page.locator('#r-p-military-1 .needed')).toHaveText('[citation needed]')
 })
 
-test('a citation marker shows its reference and why the reference list is missing', async ({
+test('a citation marker shows its reference; the missing reference list is explained once', async ({
   page
 }) => {
   await openApp(page, '#/reader')
@@ -105,7 +111,12 @@ test('a citation marker shows its reference and why the reference list is missin
   await marker.focus()
   await expect(tooltip).toBeVisible()
   await expect(tooltip).toContainText('Reference [2] of the source article')
-  await expect(tooltip.locator('.editorial-note')).toContainText('reference list is missing')
+  // The note about the lost reference list stands once, at the head of the article.
+  await expect(tooltip.locator('.editorial-note')).toHaveCount(0)
+  const referencesNote = page.locator('.editorial-note[data-note="note-references-missing"]')
+  await expect(referencesNote).toHaveCount(1)
+  await expect(referencesNote).toContainText('reference list is missing')
+  await expect(page.locator('.article-head')).toContainText('reference list is missing')
   await page.keyboard.press('Escape')
   await expect(tooltip).toBeHidden()
   await marker.blur()
@@ -212,7 +223,7 @@ test('search ignores accents and case, highlights and counts matches, and steps 
   page
 }) => {
   await openApp(page, '#/reader')
-  await page.keyboard.press('/')
+  await page.keyboard.press('Control+f')
   await expect(searchBox(page)).toBeFocused()
 
   await page.keyboard.type('kollontai')

@@ -5,6 +5,7 @@ import TradePage from '../features/trade/TradePage.svelte'
 import StudyPage from '../features/study/StudyPage.svelte'
 import ProgressPage from '../features/progress/ProgressPage.svelte'
 import AboutPage from '../features/about/AboutPage.svelte'
+import EntityPage from '../features/entity/EntityPage.svelte'
 
 /** Every view of the app, in navigation order. */
 export const VIEWS: View[] = [
@@ -13,7 +14,8 @@ export const VIEWS: View[] = [
   { id: 'trade', label: 'Trade', component: TradePage, inNav: true },
   { id: 'study', label: 'Study', component: StudyPage, inNav: true },
   { id: 'progress', label: 'Progress', component: ProgressPage, inNav: true },
-  { id: 'about', label: 'About', component: AboutPage, inNav: false }
+  { id: 'about', label: 'About', component: AboutPage, inNav: false },
+  { id: 'entity', label: 'People and places', component: EntityPage, inNav: false }
 ]
 
 export const DEFAULT_VIEW = 'reader'

@@ -6,7 +6,7 @@
  */
 import { database, describeWriteError } from '../../db/database'
 import { watch } from '../../db/live.svelte'
-import { PersistedSetting, isBoolean } from '../../db/persisted.svelte'
+import { PersistedSetting } from '../../db/persisted.svelte'
 import type { StudyContent } from '../../domain/content'
 import { masteryShares, toFractions, type Share } from '../../domain/stats'
 import { notices } from '../../lib/notices.svelte'
@@ -33,9 +33,18 @@ export async function masteredIds(now = Date.now()): Promise<ReadonlySet<string>
   return new Set(ids)
 }
 
+/** True, false, or null before the student has chosen (shading is off until then). */
+const isChoice = (value: unknown): value is boolean | null =>
+  value === null || typeof value === 'boolean'
+
 class Mastery {
-  /** Shading on or off; remembered in settings. */
-  readonly shading = new PersistedSetting<boolean>(MASTERY_SETTING, true, isBoolean)
+  /**
+   * Shading on or off, remembered in settings; null until the student chooses. Off before the
+   * first review (every paragraph would say "not yet"), then the legend asks once.
+   */
+  readonly shading = new PersistedSetting<boolean | null>(MASTERY_SETTING, null, isChoice)
+  /** True once any card has been reviewed. */
+  reviewed = $state(false)
   /** Share of mastered cards per event id, 0–1. */
   byEvent: ReadonlyMap<string, number> = $state.raw(new Map())
   /** Share of mastered cards per paragraph id, 0–1. */
@@ -47,7 +56,12 @@ class Mastery {
   #stop: (() => void) | undefined
 
   get enabled(): boolean {
-    return this.shading.value
+    return this.shading.value === true
+  }
+
+  /** Whether to ask the student to turn shading on: after their first review, until they choose. */
+  get asking(): boolean {
+    return this.reviewed && this.shading.value === null
   }
 
   /**
@@ -67,8 +81,14 @@ class Mastery {
         this.byTheme = shares.byTheme
       }
     )
+    const stopReviewed = watch(
+      // A count, not limit(1): Dexie does not see an add to a range a limited query read empty.
+      () => database().reviewLogs.count(),
+      (n) => (this.reviewed = n > 0)
+    )
     this.#stop = () => {
       stop()
+      stopReviewed()
       this.shading.stop()
     }
   }
@@ -79,9 +99,12 @@ class Mastery {
     this.#stop = undefined
   }
 
-  toggle = async (): Promise<void> => {
+  toggle = (): Promise<void> => this.choose(!this.enabled)
+
+  /** Turns shading on or off for good (the question is not asked again). */
+  choose = async (on: boolean): Promise<void> => {
     try {
-      await this.shading.set(!this.enabled)
+      await this.shading.set(on)
     } catch (error) {
       notices.show(describeWriteError(error), 'error')
     }

@@ -82,12 +82,33 @@ describe('mastery', () => {
   it('remembers the shading switch in settings, and follows a change made elsewhere', async () => {
     const db = await freshDb()
     mastery.start(content, NOW)
-    expect(mastery.enabled).toBe(true)
-    await mastery.toggle()
     expect(mastery.enabled).toBe(false)
-    expect(await db.settings.get(MASTERY_SETTING)).toEqual({ key: MASTERY_SETTING, value: false })
+    await mastery.toggle()
+    expect(mastery.enabled).toBe(true)
+    expect(await db.settings.get(MASTERY_SETTING)).toEqual({ key: MASTERY_SETTING, value: true })
     // A restored backup (or another window) writes the setting: the switch follows.
-    await db.settings.put({ key: MASTERY_SETTING, value: true })
-    await until(() => mastery.enabled)
+    await db.settings.put({ key: MASTERY_SETTING, value: false })
+    await until(() => !mastery.enabled)
+  })
+
+  it('shades nothing before the first review, then asks once', async () => {
+    const db = await freshDb()
+    mastery.start(content, NOW)
+    await until(() => mastery.byEvent.size > 0)
+    expect(mastery.enabled).toBe(false)
+    expect(mastery.asking).toBe(false)
+    await db.reviewLogs.add({
+      cardId: content.cards[0]!.id,
+      rating: 3,
+      reviewedAt: NOW,
+      durationMs: 1000,
+      mode: 'flip',
+      retention: 0.9,
+      before: newCardState(NOW)
+    })
+    await until(() => mastery.asking)
+    await mastery.choose(false)
+    expect(mastery.asking).toBe(false)
+    expect(mastery.enabled).toBe(false)
   })
 })

@@ -55,16 +55,16 @@ describe('linkTargetsByBlock', () => {
       l.href
     ])
 
-  it('links each event date and each person of a paragraph to the timeline', () => {
+  it('links each event date to the timeline and each person to their page', () => {
     expect(linked('p-soviet-era-1')).toEqual([
       ['In 1922', '#/timeline/1922-ussr-formed'],
       ['August 1924', '#/timeline/1924-relations-with-ussr'],
       ['In 1926', '#/timeline/1926-kollontai-ambassador'],
-      ['Alexandra Kollontai', '#/timeline?entity=alexandra-kollontai']
+      ['Alexandra Kollontai', '#/entity/alexandra-kollontai']
     ])
     const soviet2 = linked('p-soviet-era-2')
-    expect(soviet2).toContainEqual(['Lázaro Cárdenas', '#/timeline?entity=lazaro-cardenas'])
-    expect(soviet2).toContainEqual(['Ramón Mercader', '#/timeline?entity=ramon-mercader'])
+    expect(soviet2).toContainEqual(['Lázaro Cárdenas', '#/entity/lazaro-cardenas'])
+    expect(soviet2).toContainEqual(['Ramón Mercader', '#/entity/ramon-mercader'])
     expect(soviet2).toContainEqual(['In August 1940', '#/timeline/1940-trotsky-assassinated'])
   })
 

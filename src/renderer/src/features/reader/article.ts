@@ -14,10 +14,18 @@ export function blockText(block: Block): string {
   return block.kind === 'figure' ? block.caption : block.text
 }
 
+/** How a link names what it opens, for its title and accessible description. */
+const KIND_WORDS = {
+  person: 'Person',
+  place: 'Place',
+  organisation: 'Organisation',
+  company: 'Company'
+} as const
+
 /**
  * The link targets of each block: first each event whose paragraph it is (its date words link
- * to the event on the timeline), then each named entity that has events on the timeline (its
- * name or an alias links to the timeline filtered by it).
+ * to the event on the timeline), then each named person, place or organisation (its name or an
+ * alias links to its own page), people before places before organisations.
  */
 export function linkTargetsByBlock(pack: Pack): Map<string, LinkTarget[]> {
   const byBlock = new Map<string, LinkTarget[]>()
@@ -30,21 +38,19 @@ export function linkTargetsByBlock(pack: Pack): Map<string, LinkTarget[]> {
     add(event.paragraphId, {
       kind: 'event',
       href: toHash('timeline', [event.id]),
-      label: `On the timeline: ${event.title}`,
+      label: `Date: ${event.title}, on the timeline`,
       phrases: [event.dateText]
     })
   }
-  const onTimeline = new Set(pack.events.flatMap((e) => e.entityIds))
   const kindOrder = { person: 0, place: 1, organisation: 2, company: 3 }
-  const entities = pack.entities
-    .filter((e) => onTimeline.has(e.id))
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+  const entities = [...pack.entities].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
   for (const entity of entities) {
     for (const id of entity.paragraphIds) {
       add(id, {
         kind: 'entity',
-        href: toHash('timeline', [], { entity: entity.id }),
-        label: `${entity.name} on the timeline`,
+        entityKind: entity.kind,
+        href: toHash('entity', [entity.id]),
+        label: `${KIND_WORDS[entity.kind]}: ${entity.name}, its page`,
         phrases: [entity.name, ...(entity.aliases ?? [])]
       })
     }
@@ -56,7 +62,7 @@ export function linkTargetsByBlock(pack: Pack): Map<string, LinkTarget[]> {
 export interface NotePlacement {
   byBlock: Map<string, EditorialNote[]>
   bySection: Map<string, EditorialNote[]>
-  /** The note about the missing reference list, shown with every citation marker. */
+  /** The note about the missing reference list, shown once at the head of the article. */
   references: EditorialNote | undefined
 }
 

@@ -52,3 +52,19 @@ describe('ArticleSearch', () => {
     expect(found('zzzzqq')).toEqual([])
   })
 })
+
+describe('ArticleSearch with several words', () => {
+  it('finds a phrase, not each of its words', () => {
+    expect(found('Alexander I')).toEqual([['p-history-1', 'Alexander I']])
+    const city = found('Mexico City')
+    expect(city.length).toBeGreaterThan(0)
+    expect(city.every(([, text]) => text === 'Mexico City')).toBe(true)
+  })
+
+  it('falls back to all the words near each other, numbered once per place', () => {
+    const matches = search.search('Kollontai ambassador')
+    expect(matches.length).toBeGreaterThan(0)
+    expect(matches.every((m) => m.near)).toBe(true)
+    expect(new Set(matches.map((m) => m.index)).size).toBeLessThan(matches.length)
+  })
+})

@@ -6,11 +6,14 @@
 import MiniSearch from 'minisearch'
 import type { Pack } from '$shared/pack-schema'
 import { blockText } from './article'
+import { findHits, foldedWords, queryWords, type Word } from '../search'
 import { findWordMatches, normalize, tokenize, type Highlight } from './text'
 
 /** One match in the article: a range of a block's text, numbered in reading order. */
 export interface ArticleMatch extends Highlight {
   blockId: string
+  /** Part of a match of all the words near each other (no phrase was found). */
+  near?: boolean
 }
 
 interface Doc {
@@ -28,13 +31,17 @@ export class ArticleSearch {
   #index: MiniSearch<Doc>
   #order: string[]
   #texts = new Map<string, string>()
+  #words = new Map<string, Word[]>()
 
   constructor(pack: Pack) {
     const docs = pack.sections.flatMap((section) =>
       section.blocks.map((block) => ({ id: block.id, text: blockText(block) }))
     )
     this.#order = docs.map((d) => d.id)
-    for (const d of docs) this.#texts.set(d.id, d.text)
+    for (const d of docs) {
+      this.#texts.set(d.id, d.text)
+      this.#words.set(d.id, foldedWords(d.text))
+    }
     this.#index = new MiniSearch<Doc>({
       fields: ['text'],
       tokenize: (text) => tokenize(withoutMarkers(text)),
@@ -48,9 +55,14 @@ export class ArticleSearch {
     this.#index.addAll(docs)
   }
 
-  /** Every match of a query, in reading order; empty for a query too short to search. */
+  /**
+   * Every match of a query, in reading order; empty for a query too short to search. Several
+   * words match as a phrase (exact, then typed from their beginnings), else near each other.
+   */
   search(query: string): ArticleMatch[] {
     if (normalize(query).trim().length < MIN_QUERY_LENGTH || tokenize(query).length === 0) return []
+    const words = queryWords(query)
+    if (words.length > 1) return this.#phrase(words)
     const terms = new Map<string, string[]>()
     for (const result of this.#index.search(query)) terms.set(String(result.id), result.terms)
     const matches: ArticleMatch[] = []
@@ -60,6 +72,26 @@ export class ArticleSearch {
       if (!found || text === undefined) continue
       for (const range of findWordMatches(text, found)) {
         matches.push({ ...range, blockId: id, index: matches.length })
+      }
+    }
+    return matches
+  }
+
+  #phrase(query: string[]): ArticleMatch[] {
+    const found = this.#order.map((id) => ({
+      id,
+      hits: findHits(this.#words.get(id) ?? [], query)
+    }))
+    const best = Math.max(0, ...found.flatMap((f) => f.hits.map((h) => h.tier)))
+    const matches: ArticleMatch[] = []
+    let index = 0
+    for (const { id, hits } of found) {
+      for (const hit of hits) {
+        if (hit.tier !== best) continue
+        for (const range of hit.ranges) {
+          matches.push({ ...range, blockId: id, index, ...(best === 1 ? { near: true } : {}) })
+        }
+        index++
       }
     }
     return matches

@@ -3,35 +3,14 @@
  * highlights, and the segmentation of a verbatim paragraph into text, links, citation markers,
  * "[citation needed]" flags and highlighted matches. No Svelte, no DOM.
  */
-import { foldText } from '../../domain/text-fold'
+import { normalizeWithMap } from '../search'
 
 /** Normalises one piece of text for matching: lower case, no diacritics, plain dashes and quotes. */
 export function normalize(text: string): string {
   return normalizeWithMap(text).text
 }
 
-/** A normalised text with, for each of its characters, the index of its character in the original. */
-export interface NormalizedText {
-  text: string
-  /** `source[i]` is the original index of normalised character i; `source[text.length]` is the original length. */
-  source: number[]
-}
-
-/** Normalises a text and keeps the way back to the original indices, to place highlights. */
-export function normalizeWithMap(original: string): NormalizedText {
-  let text = ''
-  const source: number[] = []
-  let index = 0
-  for (const char of original) {
-    // A combining mark after its base letter (text in NFD) folds into nothing.
-    const folded = foldText(char)
-    for (let k = 0; k < folded.length; k++) source.push(index)
-    text += folded
-    index += char.length
-  }
-  source.push(original.length)
-  return { text, source }
-}
+export { normalizeWithMap, type NormalizedText } from '../search'
 
 /** The words of a text for indexing and matching: runs of letters, marks and digits. */
 export function tokenize(text: string): string[] {
@@ -78,6 +57,8 @@ export function findWordMatches(text: string, terms: Iterable<string>): Range[] 
 /** Something a phrase of a paragraph links to: an event's date, a person's or place's name. */
 export interface LinkTarget {
   kind: 'event' | 'entity'
+  /** For an entity: person, place, organisation or company, told apart in the text. */
+  entityKind?: string
   href: string
   /** What the link does, for its title and accessible description. */
   label: string
@@ -87,6 +68,7 @@ export interface LinkTarget {
 
 export interface Link extends Range {
   kind: LinkTarget['kind']
+  entityKind?: string
   href: string
   label: string
 }
@@ -131,7 +113,13 @@ export function findLinks(text: string, targets: LinkTarget[]): Link[] {
     }
     if (!chosen) continue
     taken.push(chosen)
-    links.push({ ...chosen, kind: target.kind, href: target.href, label: target.label })
+    links.push({
+      ...chosen,
+      kind: target.kind,
+      href: target.href,
+      label: target.label,
+      ...(target.entityKind ? { entityKind: target.entityKind } : {})
+    })
   }
   return links.sort((a, b) => a.start - b.start)
 }
@@ -149,7 +137,14 @@ export interface Piece {
 
 export type Segment =
   | { kind: 'text'; pieces: Piece[] }
-  | { kind: 'link'; link: Link['kind']; href: string; label: string; pieces: Piece[] }
+  | {
+      kind: 'link'
+      link: Link['kind']
+      entityKind?: string
+      href: string
+      label: string
+      pieces: Piece[]
+    }
   | { kind: 'citation'; number: number; text: string }
   | { kind: 'flag'; text: string }
 
@@ -192,6 +187,7 @@ export function segmentText(
       segments.push({
         kind: 'link',
         link: link.kind,
+        ...(link.entityKind ? { entityKind: link.entityKind } : {}),
         href: link.href,
         label: link.label,
         pieces: pieces(text, { start, end }, marks)

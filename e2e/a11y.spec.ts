@@ -1,0 +1,227 @@
+/**
+ * No serious or critical axe-core violation on any view or state, in the light and the dark
+ * theme: the reader (with find matches, with a citation open), the app-wide search, the welcome,
+ * entity pages, the timeline (axis, list, event panel), trade, study (question, answer, choice,
+ * typed, order, settings, summary), progress (empty and with reviews) and about. The timeline and study states are
+ * re-checked after their own engineers' changes merge. axe-core is
+ * injected through the devtools protocol, so the app's CSP stays in force.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from '@playwright/test'
+import { expect, openApp, test } from './fixtures'
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+)
+
+interface Violation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[] }[]
+}
+
+/** The serious and critical violations on the page as it stands, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    return (await axe.run(document)).violations
+  })) as Violation[]
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`
+    )
+}
+
+/** Answers the current study card Good. */
+async function answerOne(page: Page) {
+  await page.getByRole('button', { name: /Show answer/ }).click()
+  await page.getByTestId('grade-3').click()
+}
+
+const STATES: [string, (page: Page) => Promise<void>][] = [
+  [
+    'reader',
+    async (page) => {
+      await openApp(page, '#/reader')
+      await expect(page.locator('#reader-title')).toBeVisible()
+    }
+  ],
+  [
+    'reader with find matches',
+    async (page) => {
+      await openApp(page, '#/reader')
+      await page.getByRole('searchbox', { name: 'Find in the article' }).fill('ussr')
+      await expect(page.locator('article mark').first()).toBeVisible()
+    }
+  ],
+  [
+    'reader with a citation open',
+    async (page) => {
+      await openApp(page, '#/reader')
+      await page
+        .locator('#r-p-soviet-era-1')
+        .getByRole('button', { name: 'Citation 2' })
+        .first()
+        .focus()
+      await expect(page.locator('.cite-pop.open')).toBeVisible()
+    }
+  ],
+  [
+    'the search box with results',
+    async (page) => {
+      await openApp(page, '#/reader')
+      await page.getByTestId('open-search').click()
+      await page.keyboard.type('Kollontai')
+      await expect(page.locator('dialog.search-dialog a.result').first()).toBeVisible()
+    }
+  ],
+  [
+    'the welcome',
+    async (page) => {
+      await openApp(page)
+      await expect(page.getByRole('dialog', { name: 'Welcome' })).toBeVisible()
+    }
+  ],
+  [
+    'an entity page',
+    async (page) => {
+      await openApp(page, '#/entity/leon-trotsky')
+      await expect(page.locator('.mini-timeline li').first()).toBeVisible()
+    }
+  ],
+  [
+    'the list of entities',
+    async (page) => {
+      await openApp(page, '#/entity')
+      await expect(page.locator('.entity-list').first()).toBeVisible()
+    }
+  ],
+  [
+    'timeline axis',
+    async (page) => {
+      await openApp(page, '#/timeline')
+      await expect(page.locator('[data-event-id]').first()).toBeAttached()
+    }
+  ],
+  [
+    'timeline list',
+    async (page) => {
+      await openApp(page, '#/timeline?view=list')
+      await expect(page.locator('[data-event-id]').first()).toBeAttached()
+    }
+  ],
+  [
+    'timeline event panel',
+    async (page) => {
+      await openApp(page, '#/timeline/1926-kollontai-ambassador')
+      await expect(page.locator('a[href="#/entity/alexandra-kollontai"]').first()).toBeVisible()
+    }
+  ],
+  [
+    'trade',
+    async (page) => {
+      await openApp(page, '#/trade')
+      await expect(page.locator('a.company-name').first()).toBeVisible()
+    }
+  ],
+  [
+    'study question and answer',
+    async (page) => {
+      await openApp(page, '#/study')
+      await expect(page.getByTestId('study-card')).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+      await page.getByRole('button', { name: /Show answer/ }).click()
+      await expect(page.getByTestId('grade-3')).toBeVisible()
+    }
+  ],
+  [
+    'study choice',
+    async (page) => {
+      await openApp(page, '#/study?mode=choice')
+      await expect(page.getByTestId('study-card')).toBeVisible()
+    }
+  ],
+  [
+    'study typed',
+    async (page) => {
+      await openApp(page, '#/study?mode=typed')
+      await expect(page.getByLabel('Your answer')).toBeVisible()
+    }
+  ],
+  [
+    'study order',
+    async (page) => {
+      await openApp(page, '#/study?mode=order')
+      await expect(page.getByRole('button', { name: /Check order/ })).toBeVisible()
+    }
+  ],
+  [
+    'study settings',
+    async (page) => {
+      await openApp(page, '#/study')
+      await page.getByText('Settings').click()
+      await expect(page.getByTestId('retention')).toBeVisible()
+    }
+  ],
+  [
+    'study summary',
+    async (page) => {
+      await openApp(page, '#/study')
+      const id = await page.getByTestId('study-card').getAttribute('data-card-id')
+      await openApp(page, `#/study?card=${encodeURIComponent(id ?? '')}`)
+      await page.reload()
+      await answerOne(page)
+      await page.getByRole('button', { name: /Show answer/ }).click()
+      await page.getByTestId('grade-3').click()
+      await expect(page.getByTestId('study-card')).toHaveCount(0)
+    }
+  ],
+  [
+    'progress, empty',
+    async (page) => {
+      await openApp(page, '#/progress')
+      await expect(page.getByTestId('progress-empty')).toBeVisible()
+    }
+  ],
+  [
+    'progress with reviews',
+    async (page) => {
+      await openApp(page, '#/study')
+      await answerOne(page)
+      await expect(page.getByTestId('session-reviewed')).toHaveText('1 reviewed')
+      await openApp(page, '#/progress')
+      await expect(page.getByTestId('reviews-today')).toBeVisible()
+      await expect(page.getByTestId('progress-empty')).toHaveCount(0)
+    }
+  ],
+  [
+    'about',
+    async (page) => {
+      await openApp(page, '#/about')
+      await expect(page.getByRole('heading', { name: 'About this app' })).toBeVisible()
+    }
+  ]
+]
+
+for (const [name, reach] of STATES) {
+  test(`axe: ${name}, light and dark`, async ({ page }) => {
+    test.setTimeout(60_000)
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+      if (scheme === 'dark') await page.goto('about:blank')
+      await reach(page)
+      expect(await seriousViolations(page), `${name} in ${scheme}`).toEqual([])
+    }
+  })
+}

@@ -1,0 +1,118 @@
+/**
+ * Where the student is in the article and how large they read it: the section under the reading
+ * line, the saved reading position (restored on the next start) and the text size.
+ */
+import { describeWriteError } from '../../db/database'
+import { getSetting, setSetting } from '../../db/settings'
+import { notices } from '../../lib/notices.svelte'
+import {
+  FONT_SIZE_KEY,
+  POSITION_KEY,
+  debounce,
+  parseFontSize,
+  parsePosition,
+  positionAt,
+  type FontSize,
+  type ReadingPosition
+} from './position'
+
+/** The bottom edge of what sticks to the top of the window: the app header and the toolbar. */
+export function readingLine(): number {
+  const bars = document.querySelectorAll('.app-header, .reader-toolbar')
+  return Math.max(0, ...[...bars].map((bar) => bar.getBoundingClientRect().bottom)) + 8
+}
+
+export class ReadingPlace {
+  fontSize: FontSize = $state('medium')
+  activeSection = $state('')
+  /** True once the saved place is restored: scrolling before that is not the student's. */
+  ready = $state(false)
+  article: HTMLElement | undefined = undefined
+
+  readonly #sectionOf: ReadonlyMap<string, string>
+  #lastSaved = ''
+  #saveFailed = false
+  #frame = 0
+
+  constructor(sectionOf: ReadonlyMap<string, string>, firstSection: string) {
+    this.#sectionOf = sectionOf
+    this.activeSection = firstSection
+  }
+
+  #save = debounce((position: ReadingPosition) => {
+    const json = JSON.stringify(position)
+    if (json === this.#lastSaved) return
+    setSetting(POSITION_KEY, position).then(
+      () => {
+        this.#lastSaved = json
+        this.#saveFailed = false
+      },
+      (error: unknown) => {
+        // One notice per run of failures, not one per scroll.
+        if (!this.#saveFailed) notices.show(describeWriteError(error), 'error')
+        this.#saveFailed = true
+      }
+    )
+  }, 500)
+
+  #current(): ReadingPosition | undefined {
+    if (!this.article) return undefined
+    const boxes = [...this.article.querySelectorAll<HTMLElement>('[data-block]')].map((el) => {
+      const rect = el.getBoundingClientRect()
+      const id = el.dataset.block ?? ''
+      return { id, sectionId: this.#sectionOf.get(id) ?? '', top: rect.top, bottom: rect.bottom }
+    })
+    return positionAt(boxes, readingLine())
+  }
+
+  /** Follows scrolling, once a frame: the active section now, the saved position a moment later. */
+  onScroll = (): void => {
+    if (this.#frame) return
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0
+      const position = this.#current()
+      if (!position) return
+      this.activeSection = position.sectionId
+      if (this.ready) this.#save.call(position)
+    })
+  }
+
+  /**
+   * Reads the saved text size and position; scrolls to the position when `restore` says so
+   * (after `drawn`, once the size applies), then starts saving.
+   */
+  load = async (restore: () => boolean, drawn: () => Promise<void>): Promise<void> => {
+    const [size, saved] = await Promise.all([
+      getSetting<unknown>(FONT_SIZE_KEY, 'medium'),
+      getSetting<unknown>(POSITION_KEY, undefined)
+    ])
+    this.fontSize = parseFontSize(size)
+    await drawn()
+    const position = parsePosition(saved, (id) => this.#sectionOf.has(id))
+    if (position && restore()) this.#restore(position)
+    this.ready = true
+  }
+
+  #restore(position: ReadingPosition): void {
+    const el = this.article?.querySelector<HTMLElement>(`[data-block="${position.blockId}"]`)
+    if (!el) return
+    const top = el.getBoundingClientRect().top + window.scrollY - readingLine() + position.offset
+    window.scrollTo({ top: Math.max(0, top), behavior: 'instant' })
+    this.#lastSaved = JSON.stringify(position)
+  }
+
+  chooseSize = async (size: FontSize): Promise<void> => {
+    this.fontSize = size
+    try {
+      await setSetting(FONT_SIZE_KEY, size)
+    } catch (error) {
+      notices.show(describeWriteError(error), 'error')
+    }
+  }
+
+  /** Saves what is pending and stops following. */
+  close = (): void => {
+    this.#save.flush()
+    cancelAnimationFrame(this.#frame)
+  }
+}
