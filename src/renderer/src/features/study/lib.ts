@@ -1,4 +1,4 @@
-/** Pure helpers of the study screen: which cards a filter keeps, settings bounds, key handling. */
+/** Pure helpers of the study screen: which cards a filter keeps, settings bounds, typing targets. */
 import type { StudyCard } from '../../domain/study-card'
 
 export const RETENTION_MIN = 0.7
@@ -11,8 +11,6 @@ export interface StudyFilter {
   /** One card only (a "study this card" link). */
   card: string
 }
-
-export const NO_FILTER: StudyFilter = { era: '', theme: '', card: '' }
 
 /** The ids a filter keeps, or undefined when it keeps everything (so indexed counts are used). */
 export function filterIds(
@@ -57,14 +55,6 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     field.tagName === 'INPUT' &&
     ['radio', 'checkbox', 'range'].includes((field as HTMLInputElement).type)
   )
-}
-
-/** "4 min 05 s" for a session time. */
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000)
-  if (s < 60) return `${s} s`
-  const m = Math.floor(s / 60)
-  return `${m} min ${String(s % 60).padStart(2, '0')} s`
 }
 
 /** A fixed set of ids for one query (not reactive state). */

@@ -1,0 +1,103 @@
+/**
+ * The "Put in order" exercise of a session: the set of events drawn, moved by the student, then
+ * checked: each event's "when" card graded on its own, Again for the events out of place.
+ */
+import type { StudyEvent } from '$shared/pack-schema'
+import { eventSortKey } from '../../domain/cards'
+import { gradeOrder, misplaced } from '../../domain/grading'
+import { orderingSet, quizRating } from '../../domain/quiz'
+import { idSet } from './lib'
+import { orderPool, whenCardId } from './order-selection'
+import type { StudySession } from './session.svelte'
+
+export interface OrderResult {
+  /** Events in place (not among those graded Again). */
+  inPlace: number
+  total: number
+  /** Pairs in the right order, of all pairs. */
+  pairs: number
+  pairTotal: number
+  /** Ids of the events graded Again: out of place. */
+  misplacedIds: string[]
+}
+
+export class OrderExerciseState {
+  items = $state<StudyEvent[]>([])
+  result = $state<OrderResult | null>(null)
+  /** Counts every new ordering set, so the page can put the focus on it. */
+  round = $state(0)
+
+  constructor(private readonly session: StudySession) {}
+
+  /** Draws the next set of events to put in order (or ends the session when too few are left). */
+  newSet = async (): Promise<void> => {
+    const s = this.session
+    let events = s.events.filter(
+      (e) => s.byId.has(whenCardId(e)) && (!s.filterSet || s.filterSet.has(whenCardId(e)))
+    )
+    if (!s.cram && events.length >= 2) {
+      const rows = await s.store.getCards(events.map(whenCardId))
+      events = orderPool(events, rows, Date.now(), s.newVisible)
+    }
+    this.round += 1
+    const count = 4 + (this.round % 3)
+    this.items = events.length >= 2 ? orderingSet(events, count, s.seed + this.round) : []
+    this.result = null
+    if (!this.items.length) {
+      await s.finish(s.filterSet?.size === 0 ? 'no-match' : 'too-few-events')
+      return
+    }
+    s.orderShown()
+  }
+
+  /** After an undo: the same set again, unchecked. */
+  reopen = (): void => {
+    this.result = null
+    this.session.phase = 'order'
+  }
+
+  /** Moves an item of the ordering up (-1) or down (+1); returns where it now is. */
+  move = (index: number, delta: -1 | 1): number => {
+    const to = index + delta
+    if (this.session.phase !== 'order' || to < 0 || to >= this.items.length) return index
+    const items = [...this.items]
+    ;[items[index], items[to]] = [items[to]!, items[index]!]
+    this.items = items
+    return to
+  }
+
+  /** Moves an item to another place (drag and drop). */
+  place = (from: number, to: number): void => {
+    if (this.session.phase !== 'order' || from === to) return
+    const items = [...this.items]
+    const [moved] = items.splice(from, 1)
+    items.splice(to, 0, moved!)
+    this.items = items
+  }
+
+  /**
+   * Checks the ordering. Each event's "when" card is graded on its own: Again for the events out
+   * of place (all but a longest run already in the right relative order, i.e. the fewest that
+   * moving would fix it), Good for the others. The pairs in the right order are shown as a score.
+   */
+  check = async (): Promise<void> => {
+    const s = this.session
+    if (s.phase !== 'order') return
+    const items = this.items
+    const pairs = gradeOrder(items, eventSortKey)
+    const wrong = idSet(...misplaced(items, eventSortKey).map((i) => items[i]!.id))
+    const durationMs = (Date.now() - s.shownAt) / Math.max(1, items.length)
+    const graded = items
+      .map((e) => ({ cardId: whenCardId(e), rating: quizRating(!wrong.has(e.id)) }))
+      .filter((g) => s.byId.has(g.cardId))
+    await s.gradeOrder(graded, durationMs)
+    this.result = {
+      inPlace: items.length - wrong.size,
+      total: items.length,
+      pairs: pairs.correct,
+      pairTotal: pairs.total,
+      misplacedIds: [...wrong]
+    }
+    s.phase = 'order-checked'
+  }
+}
