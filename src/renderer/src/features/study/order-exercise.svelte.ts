@@ -6,6 +6,7 @@ import type { StudyEvent } from '$shared/pack-schema'
 import { eventSortKey } from '../../domain/cards'
 import { gradeOrder, misplaced } from '../../domain/grading'
 import { orderingSet, quizRating } from '../../domain/quiz'
+import type { Rating } from '../../domain/scheduler'
 import { idSet } from './lib'
 import { orderPool, whenCardId } from './order-selection'
 import type { StudySession } from './session.svelte'
@@ -37,7 +38,7 @@ export class OrderExerciseState {
     )
     if (!s.cram && events.length >= 2) {
       const rows = await s.store.getCards(events.map(whenCardId))
-      events = orderPool(events, rows, Date.now(), s.newVisible)
+      events = orderPool(events, rows, Date.now(), s.due.newVisible)
     }
     this.round += 1
     const count = 4 + (this.round % 3)
@@ -90,7 +91,7 @@ export class OrderExerciseState {
     const graded = items
       .map((e) => ({ cardId: whenCardId(e), rating: quizRating(!wrong.has(e.id)) }))
       .filter((g) => s.byId.has(g.cardId))
-    await s.gradeOrder(graded, durationMs)
+    await this.#record(graded, durationMs)
     this.result = {
       inPlace: items.length - wrong.size,
       total: items.length,
@@ -99,5 +100,29 @@ export class OrderExerciseState {
       misplacedIds: [...wrong]
     }
     s.phase = 'order-checked'
+  }
+
+  /** Records the ordering's answers in one transaction (in cram mode only in the tallies). */
+  async #record(graded: { cardId: string; rating: Rating }[], durationMs: number): Promise<void> {
+    const s = this.session
+    if (s.cram) {
+      for (const g of graded) s.tally.count(g.cardId, g.rating, false)
+      return
+    }
+    const results = await s.store.answerCards(
+      graded.map((g) => ({ ...g, mode: 'order' as const, retention: s.retention, durationMs }))
+    )
+    s.due.apply(results)
+    results.forEach((r, i) => {
+      if (r.before.state === 0) s.due.introducedToday += 1
+      s.tally.count(r.before.id, graded[i]!.rating, r.before.state === 0)
+    })
+    s.undo.push({
+      kind: 'answer',
+      logIds: results.map((r) => r.logId),
+      rows: results,
+      ratings: graded.map((g) => g.rating),
+      buried: []
+    })
   }
 }

@@ -12,16 +12,13 @@ import type { ChoiceQuestion } from '../../domain/quiz'
 import { previewDue, type Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
-  adjustCounts,
   bucketOf,
   newCardOrder,
-  newShown,
   nextStudyDay,
   siblingIndex,
   siblingsToBury,
   studyDayStart,
   type Bucket,
-  type DueCounts,
   type NewCardOrder
 } from '../../domain/study-queue'
 import { studyStore, type StudyStore } from '../../db/review-queue'
@@ -37,12 +34,11 @@ import { filterIds, idSet, type StudyFilter } from './lib'
 import { OrderExerciseState } from './order-exercise.svelte'
 import type { QuizMode } from './query'
 import type { Phase } from './keys'
-import { SESSION_SETTING, resumable, sessionKey, tally, type SavedSession } from './saved-session'
+import { SESSION_SETTING, resumable, sessionKey, type SavedSession } from './saved-session'
+import { SessionTally } from './session-tally.svelte'
 import { UndoStack } from './undo-stack.svelte'
+import { DueState } from './due-state.svelte'
 
-export { RATING_LABELS } from './feedback'
-export type { QuizResult } from './feedback'
-export type { QuizMode } from './query'
 
 /** The setting that records which new-card order the rows were last given. */
 const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
@@ -70,10 +66,7 @@ export class StudySession {
 
   phase = $state<Phase>('loading')
   current = $state<Current | null>(null)
-  counts = $state<DueCounts>({ new: 0, learning: 0, review: 0 })
-  introducedToday = $state(0)
   retention = $state(0.9)
-  newPerDay = $state(20)
   newOrder = $state<NewCardOrder>('mixed')
   buryNew = $state(true)
   buryReview = $state(true)
@@ -83,13 +76,6 @@ export class StudySession {
   choice = $state<ChoiceQuestion | null>(null)
   result = $state<QuizResult | null>(null)
   emptyReason = $state<EmptyReason | null>(null)
-  reviewed = $state(0)
-  ratings = $state<SavedSession['ratings']>([0, 0, 0, 0])
-  learned = $state(0)
-  missed = $state<string[]>([])
-  startedAt = $state(Date.now())
-  endedAt = $state(0)
-  extraNew = $state(0)
   /** Reviews (learning and review cards) due tomorrow, for the summary. */
   dueTomorrow = $state(0)
   /** The last verdict and next interval, for the polite live region. */
@@ -98,11 +84,12 @@ export class StudySession {
   onSaveError: (error: unknown) => void = () => {}
 
   readonly undo = new UndoStack()
+  readonly tally = new SessionTally()
+  readonly due = new DueState()
   readonly #queue: CardQueue
   readonly #siblings: ReadonlyMap<string, readonly string[]>
   #shownAt = 0
   #filterSet: ReadonlySet<string> | undefined
-  #cutoff = 0
   #cramQueue: string[] = []
   #seed = 1
   #choiceSeed = 1
@@ -123,20 +110,10 @@ export class StudySession {
     return this.undo.size
   }
 
-  /** Answers graded Again in this session. */
-  get again(): number {
-    return this.ratings[0]
-  }
-
-  /** New cards still shown today under the limit (and any extra asked for). */
-  get newVisible(): number {
-    return newShown(this.counts.new, this.introducedToday, this.newPerDay + this.extraNew)
-  }
-
   /** The bucket of the card shown (underlined in the counts, as Anki does). */
   get currentBucket(): Bucket | null {
     if (!this.current || this.cram) return null
-    return bucketOf(this.current.row, Date.now(), this.#cutoff) ?? 'learning'
+    return bucketOf(this.current.row, Date.now(), this.due.cutoff) ?? 'learning'
   }
 
   /** The next interval of each answer button, from the scheduler's preview. */
@@ -145,11 +122,6 @@ export class StudySession {
     const now = Date.now()
     const due = previewDue(this.current.row, now, this.retention)
     return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now }
-  }
-
-  /** The cutoff of the present study day (reviews due before it are due today). */
-  get cutoff(): number {
-    return this.#cutoff
   }
 
   /** The card filter in force, or undefined for every card. */
@@ -165,7 +137,7 @@ export class StudySession {
     this.phase = 'loading'
     const now = Date.now()
     if (options.sync !== false) await this.#sync(now)
-    this.#cutoff = nextStudyDay(now)
+    this.due.cutoff = nextStudyDay(now)
     this.#filterSet = filterIds(this.cards, this.filter)
     this.undo.clear()
     this.#queue.clear()
@@ -173,21 +145,16 @@ export class StudySession {
     this.emptyReason = null
     this.announcement = ''
     const [counts, introduced, savedValue] = await Promise.all([
-      this.store.countDue(now, this.#cutoff, this.#filterSet),
+      this.store.countDue(now, this.due.cutoff, this.#filterSet),
       this.store.newIntroducedSince(studyDayStart(now)),
       options.fresh ? undefined : this.store.readSetting(SESSION_SETTING)
     ])
-    this.counts = counts
-    this.introducedToday = introduced
+    this.due.counts = counts
+    this.due.introducedToday = introduced
     const saved = resumable(savedValue, this.#key, now)
-    this.reviewed = saved?.reviewed ?? 0
-    this.ratings = saved?.ratings ?? [0, 0, 0, 0]
-    this.learned = saved?.learned ?? 0
-    this.missed = saved?.missed ?? []
-    this.startedAt = saved?.startedAt ?? now
-    this.extraNew = saved?.extraNew ?? 0
+    this.tally.reset(saved, now)
+    this.due.extraNew = saved?.extraNew ?? 0
     this.#seed = saved?.seed ?? hashString(String(now))
-    this.endedAt = 0
     if (this.cram) {
       const ids = this.#filterSet ? [...this.#filterSet] : this.cards.map((c) => c.id)
       this.#cramQueue = shuffle(ids, seededRandom(this.#seed))
@@ -230,14 +197,14 @@ export class StudySession {
       cardId: this.current?.card.id ?? null,
       revealed: this.phase === 'answer',
       result: this.result ? { ...this.result } : null,
-      reviewed: this.reviewed,
-      ratings: [...this.ratings],
-      learned: this.learned,
-      missed: [...this.missed],
-      startedAt: this.startedAt,
+      reviewed: this.tally.reviewed,
+      ratings: [...this.tally.ratings],
+      learned: this.tally.learned,
+      missed: [...this.tally.missed],
+      startedAt: this.tally.startedAt,
       seed: this.#seed,
       choiceSeed: this.#choiceSeed,
-      extraNew: this.extraNew
+      extraNew: this.due.extraNew
     }
     this.store.writeSetting(SESSION_SETTING, saved).catch(this.onSaveError)
   }
@@ -253,9 +220,9 @@ export class StudySession {
     const next = this.cram
       ? await this.#nextCram()
       : await this.#queue.next({
-          cutoff: this.#cutoff,
+          cutoff: this.due.cutoff,
           filter: this.#filterSet,
-          allowNew: this.newVisible > 0
+          allowNew: this.due.newVisible > 0
         })
     const card = next && this.byId.get(next.id)
     if (!next || !card) {
@@ -263,7 +230,7 @@ export class StudySession {
       await this.finish(this.#filterSet?.size === 0 ? 'no-match' : 'nothing-due')
       return
     }
-    this.#show(card, next, this.#seed + this.reviewed)
+    this.#show(card, next, this.#seed + this.tally.reviewed)
     this.save()
   }
 
@@ -275,9 +242,9 @@ export class StudySession {
       this.mode === 'choice' ? choiceOptions(card, this.cards, this.pack, choiceSeed) : null
     if (!this.cram) {
       this.#queue.prefetch(card.id, this.#skipAfter(card), {
-        cutoff: this.#cutoff,
+        cutoff: this.due.cutoff,
         filter: this.#filterSet,
-        allowNew: this.newVisible > 0
+        allowNew: this.due.newVisible > 0
       })
     } else {
       this.#queue.lastId = card.id
@@ -300,11 +267,11 @@ export class StudySession {
   /** Ends the session: the summary, with the reason when nothing was reviewed. */
   async finish(reason: EmptyReason): Promise<void> {
     this.current = null
-    this.endedAt = Date.now()
-    this.emptyReason = this.reviewed > 0 ? null : reason
+    this.tally.endedAt = Date.now()
+    this.emptyReason = this.tally.reviewed > 0 ? null : reason
     const tomorrow = await this.store.countDue(
-      this.#cutoff,
-      nextStudyDay(this.#cutoff),
+      this.due.cutoff,
+      nextStudyDay(this.due.cutoff),
       this.#filterSet
     )
     this.dueTomorrow = tomorrow.learning + tomorrow.review
@@ -329,7 +296,7 @@ export class StudySession {
       this.#cramQueue.shift()
       if (rating === 1) this.#cramQueue.push(current.card.id)
       this.undo.push({ kind: 'cram', cardId: current.card.id, rating })
-      this.#count(current.card.id, rating, false, 1)
+      this.tally.count(current.card.id, rating, false, 1)
       this.announcement = `Graded ${verdictOf(rating)}.`
       return
     }
@@ -341,8 +308,8 @@ export class StudySession {
       durationMs
     })
     const buried = await this.#burySiblings(current.card)
-    this.applyAnswer([result, ...buried])
-    if (result.before.state === 0) this.introducedToday += 1
+    this.due.apply([result, ...buried])
+    if (result.before.state === 0) this.due.introducedToday += 1
     this.undo.push({
       kind: 'answer',
       logIds: [result.logId],
@@ -350,7 +317,7 @@ export class StudySession {
       ratings: [rating],
       buried: buried.map((b) => b.before)
     })
-    this.#count(current.card.id, rating, result.before.state === 0, 1)
+    this.tally.count(current.card.id, rating, result.before.state === 0, 1)
     this.announcement = answerAnnouncement(
       `Graded ${verdictOf(rating)}`,
       result.after.due - Date.now()
@@ -364,31 +331,7 @@ export class StudySession {
     if (!ids.length) return []
     const rows = await this.store.getCards(ids)
     const options = { buryNew: this.buryNew, buryReview: this.buryReview }
-    return this.store.buryCards(siblingsToBury(rows, options, this.#cutoff), this.#cutoff)
-  }
-
-  /** Adds (or with -1 takes back) one answer in the session's tallies. */
-  #count(cardId: string, rating: Rating, wasNew: boolean, sign: 1 | -1): void {
-    this.reviewed = Math.max(0, this.reviewed + sign)
-    this.ratings = tally(this.ratings, rating, sign)
-    if (wasNew) this.learned = Math.max(0, this.learned + sign)
-    if (rating === 1 && sign === 1 && !this.missed.includes(cardId)) {
-      this.missed = [...this.missed, cardId]
-    }
-    if (rating === 1 && sign === -1) this.missed = this.missed.filter((id) => id !== cardId)
-  }
-
-  /** Adjusts the due counts for rows changed by an answer (or, with -1, by its undo). */
-  applyAnswer(results: { before: CardRow; after: CardRow }[], sign: 1 | -1 = 1): void {
-    const now = Date.now()
-    let counts = this.counts
-    for (const { before, after } of results) {
-      counts =
-        sign === 1
-          ? adjustCounts(counts, before, after, now, this.#cutoff)
-          : adjustCounts(counts, after, before, now, this.#cutoff)
-    }
-    this.counts = counts
+    return this.store.buryCards(siblingsToBury(rows, options, this.due.cutoff), this.due.cutoff)
   }
 
   /** Flip mode: grade and go on. */
@@ -443,11 +386,11 @@ export class StudySession {
       if (rating === 1) this.#cramQueue.push(current.card.id)
       this.undo.pop()
       this.undo.push({ ...top, rating })
-      this.#count(current.card.id, top.rating, false, -1)
-      this.#count(current.card.id, rating, false, 1)
+      this.tally.count(current.card.id, top.rating, false, -1)
+      this.tally.count(current.card.id, rating, false, 1)
     } else if (top.kind === 'answer' && top.logIds.length === 1) {
       const undone = await this.store.undoAnswer(top.logIds[0]!)
-      this.applyAnswer([{ before: undone.after, after: undone.before }])
+      this.due.apply([{ before: undone.after, after: undone.before }])
       const again = await this.store.answerCard({
         cardId: current.card.id,
         rating,
@@ -455,12 +398,12 @@ export class StudySession {
         retention: this.retention,
         durationMs: 0
       })
-      this.applyAnswer([again])
+      this.due.apply([again])
       this.undo.pop()
       this.undo.push({ ...top, logIds: [again.logId], rows: [again], ratings: [rating] })
       const wasNew = again.before.state === 0
-      this.#count(current.card.id, top.ratings[0]!, wasNew, -1)
-      this.#count(current.card.id, rating, wasNew, 1)
+      this.tally.count(current.card.id, top.ratings[0]!, wasNew, -1)
+      this.tally.count(current.card.id, rating, wasNew, 1)
     } else {
       return
     }
@@ -487,18 +430,18 @@ export class StudySession {
       if (entry.rating === 1) this.#cramQueue.pop()
       this.#cramQueue.unshift(entry.cardId)
       cardId = entry.cardId
-      this.#count(cardId, entry.rating, false, -1)
+      this.tally.count(cardId, entry.rating, false, -1)
     } else if (entry.kind === 'answer') {
       for (const logId of [...entry.logIds].reverse()) await this.store.undoAnswer(logId)
       await this.store.restoreCards(entry.buried)
       const buried = entry.buried.map((before) => ({
         before,
-        after: { ...before, buriedUntil: this.#cutoff }
+        after: { ...before, buriedUntil: this.due.cutoff }
       }))
-      this.applyAnswer([...entry.rows, ...buried], -1)
+      this.due.apply([...entry.rows, ...buried], -1)
       entry.rows.forEach(({ before }, i) => {
-        if (before.state === 0) this.introducedToday -= 1
-        this.#count(before.id, entry.ratings[i]!, before.state === 0, -1)
+        if (before.state === 0) this.due.introducedToday -= 1
+        this.tally.count(before.id, entry.ratings[i]!, before.state === 0, -1)
       })
       cardId = entry.rows[0]!.before.id
       if (entry.logIds.length > 1) {
@@ -508,13 +451,13 @@ export class StudySession {
       }
     } else {
       await this.store.restoreCards([entry.before])
-      this.counts = adjustCounts(this.counts, entry.after, entry.before, Date.now(), this.#cutoff)
+      this.due.apply([entry], -1)
       cardId = entry.before.id
     }
     const card = this.byId.get(cardId)
     const row = await this.store.getCard(cardId)
     if (!card || !row) return
-    this.#show(card, row, this.#seed + this.reviewed)
+    this.#show(card, row, this.#seed + this.tally.reviewed)
     this.save()
   }
 
@@ -522,7 +465,7 @@ export class StudySession {
   async bury(): Promise<void> {
     const current = this.current
     if (!current || this.cram) return
-    this.#changed(await this.store.buryCard(current.card.id, this.#cutoff))
+    this.#changed(await this.store.buryCard(current.card.id, this.due.cutoff))
   }
 
   /** Suspends the card shown (undo or the progress view brings it back). */
@@ -533,7 +476,7 @@ export class StudySession {
   }
 
   #changed(change: { before: CardRow; after: CardRow }): void {
-    this.counts = adjustCounts(this.counts, change.before, change.after, Date.now(), this.#cutoff)
+    this.due.apply([change])
     this.undo.push({ kind: 'change', ...change })
     this.#queue.clear()
     void this.advance()
@@ -541,52 +484,26 @@ export class StudySession {
 
   /** Summary "go on": more new cards today than the daily limit. */
   async moreNew(count = 10): Promise<void> {
-    this.extraNew += count
+    this.due.extraNew += count
     this.#queue.clear()
     await this.advance()
   }
 
   /** Summary "go on": reviews due tomorrow, now (Anki's "review ahead"). */
   async reviewAhead(): Promise<void> {
-    this.#cutoff = nextStudyDay(this.#cutoff)
+    this.due.cutoff = nextStudyDay(this.due.cutoff)
     this.#queue.clear()
-    this.counts = await this.store.countDue(Date.now(), this.#cutoff, this.#filterSet)
+    this.due.counts = await this.store.countDue(Date.now(), this.due.cutoff, this.#filterSet)
     await this.advance()
   }
 
   /** Summary "go on": the cards missed in this session again, in cram mode (schedule untouched). */
   async missedAgain(): Promise<void> {
-    if (!this.missed.length) return
+    if (!this.tally.missed.length) return
     this.cram = true
-    this.#cramQueue = shuffle(this.missed, seededRandom(this.#seed))
+    this.#cramQueue = shuffle(this.tally.missed, seededRandom(this.#seed))
     this.#queue.clear()
     await this.advance()
-  }
-
-  /** Records an ordering's answers (see OrderExerciseState), in one transaction. */
-  async gradeOrder(
-    graded: { cardId: string; rating: Rating }[],
-    durationMs: number
-  ): Promise<void> {
-    if (this.cram) {
-      for (const g of graded) this.#count(g.cardId, g.rating, false, 1)
-      return
-    }
-    const results = await this.store.answerCards(
-      graded.map((g) => ({ ...g, mode: 'order' as const, retention: this.retention, durationMs }))
-    )
-    this.applyAnswer(results)
-    results.forEach((r, i) => {
-      if (r.before.state === 0) this.introducedToday += 1
-      this.#count(r.before.id, graded[i]!.rating, r.before.state === 0, 1)
-    })
-    this.undo.push({
-      kind: 'answer',
-      logIds: results.map((r) => r.logId),
-      rows: results,
-      ratings: graded.map((g) => g.rating),
-      buried: []
-    })
   }
 
   /** The ordering's events, for the exercise state (the session owns the seed). */
