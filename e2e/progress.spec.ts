@@ -172,19 +172,24 @@ test('the Anki export downloads a tab-separated file with Anki’s headers', asy
   const lines = readFileSync((await download.path())!, 'utf8')
     .trimEnd()
     .split('\n')
-  expect(lines.slice(0, 5)).toEqual([
+  expect(lines.slice(0, 7)).toEqual([
     '#separator:tab',
-    '#html:false',
+    '#html:true',
     '#notetype:Basic',
     '#deck:Mexico–Russia Relations',
-    '#tags column:3'
+    '#columns:GUID\tFront\tBack\tTags',
+    '#guid column:1',
+    '#tags column:4'
   ])
   expect(lines.length).toBeGreaterThan(20)
-  for (const row of lines.slice(5)) {
+  for (const row of lines.slice(7)) {
     const fields = row.split('\t')
-    expect(fields).toHaveLength(3)
-    expect(fields[2]).toMatch(/^era::[a-z-]+( theme::[a-z-]+)+$/)
+    expect(fields).toHaveLength(4)
+    expect(fields[0]).toMatch(/^mexico-russia:/)
+    expect(fields[3]).toMatch(/^era::[a-z-]+( theme::[a-z-]+)+ kind::[a-z-]+$/)
   }
+  // Beside the button: Anki's rule for #deck.
+  await expect(page.getByTestId('anki-deck-note')).toContainText('only if a deck of that name')
 })
 
 const DAY = 86_400_000
