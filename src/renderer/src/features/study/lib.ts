@@ -10,6 +10,8 @@ export interface StudyFilter {
   theme: string
   /** One card only (a "study this card" link). */
   card: string
+  /** A list of cards (the ones missed in a practice test). */
+  cards?: readonly string[]
 }
 
 /** The ids a filter keeps, or undefined when it keeps everything (so indexed counts are used). */
@@ -17,12 +19,14 @@ export function filterIds(
   cards: readonly StudyCard[],
   filter: StudyFilter
 ): Set<string> | undefined {
-  if (!filter.era && !filter.theme && !filter.card) return undefined
+  if (!filter.era && !filter.theme && !filter.card && !filter.cards?.length) return undefined
+  const listed = filter.cards?.length ? new Set(filter.cards) : undefined
   return new Set(
     cards
       .filter(
         (c) =>
           (!filter.card || c.id === filter.card) &&
+          (!listed || listed.has(c.id)) &&
           (!filter.era || c.era === filter.era) &&
           (!filter.theme || c.themes.includes(filter.theme as StudyCard['themes'][number]))
       )

@@ -8,7 +8,7 @@ import { gradeOrder, misplaced } from '../../domain/grading'
 import { orderingSet, quizRating } from '../../domain/quiz'
 import type { Rating } from '../../domain/scheduler'
 import { idSet } from './lib'
-import { orderPool, whenCardId } from './order-selection'
+import { drawOrder, whenCardId } from './order-selection'
 import type { StudySession } from './session.svelte'
 
 export interface OrderResult {
@@ -18,8 +18,10 @@ export interface OrderResult {
   /** Pairs in the right order, of all pairs. */
   pairs: number
   pairTotal: number
-  /** Ids of the events graded Again: out of place. */
+  /** Ids of the events out of place (graded Again when they were due). */
   misplacedIds: string[]
+  /** How many of the events were graded (the due ones). */
+  graded: number
 }
 
 export class OrderExerciseState {
@@ -27,25 +29,35 @@ export class OrderExerciseState {
   result = $state<OrderResult | null>(null)
   /** Counts every new ordering set, so the page can put the focus on it. */
   round = $state(0)
+  /** The ids of the events graded when checked (due today); the others are there as context. */
+  graded = $state<string[]>([])
 
   constructor(private readonly session: StudySession) {}
 
-  /** Draws the next set of events to put in order (or ends the session when too few are left). */
+  /** Draws the next set of events to put in order (or ends the session when none is left). */
   newSet = async (): Promise<void> => {
     const s = this.session
-    let events = s.events.filter(
+    const events = s.events.filter(
       (e) => s.byId.has(whenCardId(e)) && (!s.filterSet || s.filterSet.has(whenCardId(e)))
     )
-    if (!s.cram && events.length >= 2) {
-      const rows = await s.store.getCards(events.map(whenCardId))
-      events = orderPool(events, rows, Date.now(), s.due.newVisible)
-    }
     this.round += 1
     const count = 4 + (this.round % 3)
-    this.items = events.length >= 2 ? orderingSet(events, count, s.seed + this.round) : []
+    const seed = s.seed + this.round
+    let nothingDue = false
+    if (s.cram) {
+      this.items = events.length >= 2 ? orderingSet(events, count, seed) : []
+      this.graded = this.items.map((e) => e.id)
+    } else {
+      const rows = events.length >= 2 ? await s.store.getCards(events.map(whenCardId)) : []
+      const draw = drawOrder(events, rows, Date.now(), s.due.cutoff, count, seed)
+      this.items = draw.items
+      this.graded = draw.graded
+      nothingDue = draw.seen >= 2 && draw.due === 0
+    }
     this.result = null
     if (!this.items.length) {
-      await s.finish(s.filterSet?.size === 0 ? 'no-match' : 'too-few-events')
+      const empty = s.filterSet?.size === 0 ? 'no-match' : nothingDue ? 'nothing-due' : null
+      await s.finish(empty ?? 'too-few-events')
       return
     }
     s.orderShown()
@@ -88,7 +100,9 @@ export class OrderExerciseState {
     const pairs = gradeOrder(items, eventSortKey)
     const wrong = idSet(...misplaced(items, eventSortKey).map((i) => items[i]!.id))
     const durationMs = (Date.now() - s.shownAt) / Math.max(1, items.length)
+    const asked = idSet(...this.graded)
     const graded = items
+      .filter((e) => asked.has(e.id))
       .map((e) => ({ cardId: whenCardId(e), rating: quizRating(!wrong.has(e.id)) }))
       .filter((g) => s.byId.has(g.cardId))
     await this.#record(graded, durationMs)
@@ -97,7 +111,8 @@ export class OrderExerciseState {
       total: items.length,
       pairs: pairs.correct,
       pairTotal: pairs.total,
-      misplacedIds: [...wrong]
+      misplacedIds: [...wrong],
+      graded: graded.length
     }
     s.phase = 'order-checked'
   }

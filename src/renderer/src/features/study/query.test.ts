@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { filterQuery, modeQuery, parseStudyQuery } from './query'
+import { filterQuery, modeQuery, parseStudyQuery, studyCardsQuery } from './query'
 
 describe('the study query', () => {
   it('reads the filter and the mode, ignoring a mode it does not know', () => {
     const q = new URLSearchParams('era=soviet-union&theme=diplomacy&card=person:x&mode=typed')
     expect(parseStudyQuery(q)).toEqual({
       filter: { era: 'soviet-union', theme: 'diplomacy', card: 'person:x' },
-      mode: 'typed'
+      mode: 'typed',
+      cram: false
     })
     expect(parseStudyQuery(new URLSearchParams('mode=bogus'))).toEqual({
       filter: { era: '', theme: '', card: '' },
-      mode: null
+      mode: null,
+      cram: false
     })
   })
 
@@ -33,5 +35,12 @@ describe('the study query', () => {
     const q = new URLSearchParams('card=person:x&mode=typed')
     expect(modeQuery(q, 'flip')).toEqual({ card: 'person:x' })
     expect(modeQuery(q, 'choice')).toEqual({ card: 'person:x', mode: 'choice' })
+  })
+
+  it('reads back a list of cards to practise, the link a practice test gives', () => {
+    const read = parseStudyQuery(new URLSearchParams(studyCardsQuery(['a:1', 'b:2'])))
+    expect(read.filter.cards).toEqual(['a:1', 'b:2'])
+    expect(read.cram).toBe(true)
+    expect(read.mode).toBe('flip')
   })
 })

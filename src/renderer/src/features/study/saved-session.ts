@@ -37,7 +37,7 @@ export interface SavedSession {
 
 /** The key of what a session studies. */
 export function sessionKey(filter: StudyFilter, mode: QuizMode, cram: boolean): string {
-  return JSON.stringify([filter.era, filter.theme, filter.card, mode, cram])
+  return JSON.stringify([filter.era, filter.theme, filter.card, filter.cards ?? [], mode, cram])
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0

@@ -39,7 +39,6 @@ import { SessionTally } from './session-tally.svelte'
 import { UndoStack } from './undo-stack.svelte'
 import { DueState } from './due-state.svelte'
 
-
 /** The setting that records which new-card order the rows were last given. */
 const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
 
@@ -213,6 +212,12 @@ export class StudySession {
   async advance(): Promise<void> {
     this.result = null
     this.choice = null
+    if (this.mode === 'test') {
+      // The practice test draws its own questions (see PracticeTest); the session only counts.
+      this.current = null
+      this.phase = 'done'
+      return
+    }
     if (this.mode === 'order') {
       await this.order.newSet()
       return
