@@ -14,6 +14,10 @@ import { expect, openApp, test } from './fixtures'
 /** Answers the next `n` cards in Study with one grade (3 Good, 4 Easy…) and returns their ids. */
 async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Promise<string[]> {
   await openApp(page, '#/study')
+  await expect(page.getByTestId('study-card')).toBeVisible()
+  // A study session lasts through the day: count on from what it has already reviewed.
+  const reviewed = page.getByTestId('session-reviewed')
+  const before = Number((await reviewed.textContent())!.split(' ')[0])
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
     const card = page.getByTestId('study-card')
@@ -23,7 +27,7 @@ async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Pro
     ids.push(id!)
     await page.getByRole('button', { name: /Show answer/ }).click()
     await page.getByTestId(`grade-${grade}`).click()
-    await expect(page.getByTestId('session-reviewed')).toHaveText(`${i + 1} reviewed`)
+    await expect(reviewed).toHaveText(`${before + i + 1} reviewed`)
   }
   return ids
 }
@@ -277,6 +281,7 @@ async function seedHistory(page: Page): Promise<number> {
 test('a seeded history: the numbers add up and replay cleanly (screenshots light and dark)', async ({
   page
 }, testInfo) => {
+  test.setTimeout(60_000) // months of answers written, then two themes screenshotted, on a busy machine
   const answers = await seedHistory(page)
   await openApp(page, '#/progress')
   await expect(page.getByTestId('reviews-total')).toHaveText(String(answers))

@@ -26,12 +26,17 @@ test('a look-up in the reader and Back return to the card as it was; so does a r
 }) => {
   await openApp(page, '#/study')
   for (let i = 0; i < 2; i++) {
+    // Wait for the next card's question before the keys (a key during a write is dropped).
+    await expect(page.getByTestId('session-reviewed')).toHaveText(`${i} reviewed`)
+    await expect(page.getByTestId('show-answer')).toBeVisible()
     await page.keyboard.press('Space')
     await expect(page.getByTestId('card-answer')).toBeVisible()
     await page.keyboard.press('3')
   }
   await expect(page.getByTestId('session-reviewed')).toHaveText('2 reviewed')
+  await expect(page.getByTestId('show-answer')).toBeVisible()
   await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-answer')).toBeVisible()
   const shown = await card(page).getAttribute('data-card-id')
   const link = page.getByTestId('card-reader-link')
   await expect(link).toHaveAttribute('href', /^#\/reader\/p-[^?]+\?from=study$/)
