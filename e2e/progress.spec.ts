@@ -14,6 +14,10 @@ import { expect, openApp, test } from './fixtures'
 /** Answers the next `n` cards in Study with one grade (3 Good, 4 Easy…) and returns their ids. */
 async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Promise<string[]> {
   await openApp(page, '#/study')
+  await expect(page.getByTestId('study-card')).toBeVisible()
+  // A study session lasts through the day: count on from what it has already reviewed.
+  const reviewed = page.getByTestId('session-reviewed')
+  const before = Number((await reviewed.textContent())!.split(' ')[0])
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
     const card = page.getByTestId('study-card')
@@ -23,7 +27,7 @@ async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Pro
     ids.push(id!)
     await page.getByRole('button', { name: /Show answer/ }).click()
     await page.getByTestId(`grade-${grade}`).click()
-    await expect(page.getByTestId('session-reviewed')).toHaveText(`${i + 1} reviewed`)
+    await expect(reviewed).toHaveText(`${before + i + 1} reviewed`)
   }
   return ids
 }
@@ -179,19 +183,24 @@ test('the Anki export downloads a tab-separated file with Anki’s headers', asy
   const lines = readFileSync((await download.path())!, 'utf8')
     .trimEnd()
     .split('\n')
-  expect(lines.slice(0, 5)).toEqual([
+  expect(lines.slice(0, 7)).toEqual([
     '#separator:tab',
-    '#html:false',
+    '#html:true',
     '#notetype:Basic',
     '#deck:Mexico–Russia Relations',
-    '#tags column:3'
+    '#columns:GUID\tFront\tBack\tTags',
+    '#guid column:1',
+    '#tags column:4'
   ])
   expect(lines.length).toBeGreaterThan(20)
-  for (const row of lines.slice(5)) {
+  for (const row of lines.slice(7)) {
     const fields = row.split('\t')
-    expect(fields).toHaveLength(3)
-    expect(fields[2]).toMatch(/^era::[a-z-]+( theme::[a-z-]+)+$/)
+    expect(fields).toHaveLength(4)
+    expect(fields[0]).toMatch(/^mexico-russia:/)
+    expect(fields[3]).toMatch(/^era::[a-z-]+( theme::[a-z-]+)+ kind::[a-z-]+$/)
   }
+  // Beside the button: Anki's rule for #deck.
+  await expect(page.getByTestId('anki-deck-note')).toContainText('only if a deck of that name')
 })
 
 const DAY = 86_400_000
@@ -279,6 +288,7 @@ async function seedHistory(page: Page): Promise<number> {
 test('a seeded history: the numbers add up and replay cleanly (screenshots light and dark)', async ({
   page
 }, testInfo) => {
+  test.setTimeout(60_000) // months of answers written, then two themes screenshotted, on a busy machine
   const answers = await seedHistory(page)
   await openApp(page, '#/progress')
   await expect(page.getByTestId('reviews-total')).toHaveText(String(answers))

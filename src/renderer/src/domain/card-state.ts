@@ -53,8 +53,8 @@ export interface CardRow extends StoredCard {
   masteredUntil: number
 }
 
-export const REVIEW_MODES = ['flip', 'choice', 'typed', 'order', 'numeric'] as const
-/** How a card was answered. */
+export const REVIEW_MODES = ['flip', 'choice', 'typed', 'order', 'numeric', 'test'] as const
+/** How a card was answered; `test`: in a practice test the student counted towards the schedule. */
 export type ReviewMode = (typeof REVIEW_MODES)[number]
 
 export const ReviewLogSchema = v.strictObject({

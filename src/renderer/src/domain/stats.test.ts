@@ -7,7 +7,6 @@ import {
   currentStreak,
   dayKey,
   dueForecast,
-  formatDuration,
   heatmapDays,
   isMastered,
   masteryShares,
@@ -230,9 +229,6 @@ describe('countByState and timeSpent', () => {
       reviewsToday: 2,
       reviewsTotal: 3
     })
-    expect(formatDuration(45_000)).toBe('45 s')
-    expect(formatDuration(12 * 60_000)).toBe('12 min')
-    expect(formatDuration(185 * 60_000)).toBe('3 h 05 min')
   })
 })
 

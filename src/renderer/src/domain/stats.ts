@@ -239,15 +239,6 @@ export function timeSpent(logs: readonly ReviewLogRow[], now: number): TimeSpent
   return out
 }
 
-/** "45 s", "12 min", "3 h 05 min". */
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000)
-  if (seconds < 60) return `${seconds} s`
-  const minutes = Math.round(seconds / 60)
-  if (minutes < 60) return `${minutes} min`
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
-}
-
 export { isMastered } from './card-state'
 
 export interface Share {

@@ -73,3 +73,94 @@ export function countRows(rows: CardFlags[], now: number, cutoff: number): DueCo
   }
   return counts
 }
+
+/** The order new cards are introduced in: Anki's "mix" (kinds and eras interleaved) or by date. */
+export type NewCardOrder = 'mixed' | 'date'
+
+/** A stable 32-bit hash (FNV-1a), so a card keeps its place in the mix when the pack grows. */
+function stableHash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/**
+ * Card ids in the order new cards come. `date` keeps the pack's order (events by date, then
+ * people, places, trade…). `mixed` deals one card of each kind in turn, each kind shuffled by a
+ * stable hash of its ids (so eras mix too, and adding a card never reshuffles the others), and
+ * holds a card back while a sibling (same `noteId`) came within the last `gap` cards, so a day's
+ * new cards never give each other away.
+ */
+export function newCardOrder(
+  cards: readonly { id: string; noteId: string; kind: string }[],
+  order: NewCardOrder,
+  gap = 20
+): string[] {
+  if (order === 'date') return cards.map((c) => c.id)
+  const byKind = new Map<string, (typeof cards)[number][]>()
+  for (const card of cards) {
+    const list = byKind.get(card.kind) ?? []
+    list.push(card)
+    byKind.set(card.kind, list)
+  }
+  const piles = [...byKind.values()].map((list) =>
+    [...list].sort((a, b) => stableHash(a.id) - stableHash(b.id) || (a.id < b.id ? -1 : 1))
+  )
+  const dealt: (typeof cards)[number][] = []
+  for (let round = 0; dealt.length < cards.length; round++) {
+    for (const pile of piles) if (pile[round]) dealt.push(pile[round]!)
+  }
+  const out: string[] = []
+  const lastAt = new Map<string, number>()
+  const held: (typeof cards)[number][] = []
+  const place = (card: (typeof cards)[number]) => {
+    lastAt.set(card.noteId, out.length)
+    out.push(card.id)
+  }
+  const fits = (card: (typeof cards)[number]) => {
+    const at = lastAt.get(card.noteId)
+    return at === undefined || out.length - at >= gap
+  }
+  for (const card of dealt) {
+    const ready = held.findIndex(fits)
+    if (ready >= 0) place(held.splice(ready, 1)[0]!)
+    if (fits(card)) place(card)
+    else held.push(card)
+  }
+  // What is still held back has no card left to go between: it comes last, in turn.
+  for (const card of held) place(card)
+  return out
+}
+
+/** Groups card ids by note, so the siblings of a card (the others of its note) are one look-up. */
+export function siblingIndex(
+  cards: readonly { id: string; noteId: string }[]
+): ReadonlyMap<string, readonly string[]> {
+  const byNote = new Map<string, string[]>()
+  for (const card of cards) {
+    const list = byNote.get(card.noteId) ?? []
+    list.push(card.id)
+    byNote.set(card.noteId, list)
+  }
+  return byNote
+}
+
+/** Which siblings of an answered card to bury (Anki's "bury new/review siblings" options). */
+export function siblingsToBury(
+  rows: readonly (CardFlags & { id: string })[],
+  options: { buryNew: boolean; buryReview: boolean },
+  until: number
+): string[] {
+  return rows
+    .filter(
+      (row) =>
+        !row.retired &&
+        !row.suspended &&
+        row.buriedUntil < until &&
+        (row.state === 0 ? options.buryNew : options.buryReview)
+    )
+    .map((row) => row.id)
+}

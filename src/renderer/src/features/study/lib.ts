@@ -1,4 +1,4 @@
-/** Pure helpers of the study screen: which cards a filter keeps, settings bounds, key handling. */
+/** Pure helpers of the study screen: which cards a filter keeps, settings bounds, typing targets. */
 import type { StudyCard } from '../../domain/study-card'
 
 export const RETENTION_MIN = 0.7
@@ -10,21 +10,23 @@ export interface StudyFilter {
   theme: string
   /** One card only (a "study this card" link). */
   card: string
+  /** A list of cards (the ones missed in a practice test). */
+  cards?: readonly string[]
 }
-
-export const NO_FILTER: StudyFilter = { era: '', theme: '', card: '' }
 
 /** The ids a filter keeps, or undefined when it keeps everything (so indexed counts are used). */
 export function filterIds(
   cards: readonly StudyCard[],
   filter: StudyFilter
 ): Set<string> | undefined {
-  if (!filter.era && !filter.theme && !filter.card) return undefined
+  if (!filter.era && !filter.theme && !filter.card && !filter.cards?.length) return undefined
+  const listed = filter.cards?.length ? new Set(filter.cards) : undefined
   return new Set(
     cards
       .filter(
         (c) =>
           (!filter.card || c.id === filter.card) &&
+          (!listed || listed.has(c.id)) &&
           (!filter.era || c.era === filter.era) &&
           (!filter.theme || c.themes.includes(filter.theme as StudyCard['themes'][number]))
       )
@@ -57,14 +59,6 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     field.tagName === 'INPUT' &&
     ['radio', 'checkbox', 'range'].includes((field as HTMLInputElement).type)
   )
-}
-
-/** "4 min 05 s" for a session time. */
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000)
-  if (s < 60) return `${s} s`
-  const m = Math.floor(s / 60)
-  return `${m} min ${String(s % 60).padStart(2, '0')} s`
 }
 
 /** A fixed set of ids for one query (not reactive state). */

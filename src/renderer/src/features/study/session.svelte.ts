@@ -1,71 +1,46 @@
 /**
  * The state of one study session: the card shown, the due counts (kept in memory and adjusted from
- * each before/after state, never recounted), the quiz in progress, undo, and the summary.
- * The components only read it and call its methods; it alone talks to the study store.
+ * each before/after state, never recounted), the quiz in progress, undo, siblings buried, the
+ * tallies of the summary, and the saved copy that lets the session outlast a look-up or a reload.
+ * The components only read it and call its methods; it reaches the database only through its store.
  */
 import type { Pack, StudyEvent } from '$shared/pack-schema'
 import type { CardRow, ReviewMode } from '../../domain/card-state'
-import {
-  answerCard,
-  answerCards,
-  buryCard,
-  countDue,
-  getCard,
-  getCards,
-  newIntroducedSince,
-  nextCard,
-  peekNextCard,
-  restoreCard,
-  setSuspended,
-  syncCardIds,
-  undoAnswer
-} from '../../db/study-store'
-import { eventSortKey } from '../../domain/cards'
 import type { StudyContent } from '../../domain/content'
-import { gradeNumeric, gradeOrder, gradeTyped, misplaced } from '../../domain/grading'
-import {
-  choiceOptions,
-  hashString,
-  modeFor,
-  orderingSet,
-  quizRating,
-  shuffle,
-  seededRandom,
-  type ChoiceQuestion
-} from '../../domain/quiz'
+import { choiceOptions, hashString, quizRating, shuffle, seededRandom } from '../../domain/quiz'
+import type { ChoiceQuestion } from '../../domain/quiz'
 import { previewDue, type Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
-  adjustCounts,
   bucketOf,
-  newShown,
+  newCardOrder,
   nextStudyDay,
+  siblingIndex,
+  siblingsToBury,
   studyDayStart,
   type Bucket,
-  type DueCounts
+  type NewCardOrder
 } from '../../domain/study-queue'
+import { studyStore, type StudyStore } from '../../db/review-queue'
+import { CardQueue } from './card-queue'
+import {
+  RATING_LABELS,
+  answerAnnouncement,
+  gradeTypedAnswer,
+  verdictText,
+  type QuizResult
+} from './feedback'
 import { filterIds, idSet, type StudyFilter } from './lib'
+import { OrderExerciseState } from './order-exercise.svelte'
+import type { QuizMode } from './query'
+import type { Phase } from './keys'
+import { SESSION_SETTING, resumable, sessionKey, type SavedSession } from './saved-session'
+import { SessionTally } from './session-tally.svelte'
+import { UndoStack } from './undo-stack.svelte'
+import { DueState } from './due-state.svelte'
 
-export type QuizMode = 'flip' | 'choice' | 'typed' | 'order'
-
-export interface QuizResult {
-  pass: boolean
-  rating: Rating
-  /** What the user gave, as shown back. */
-  given: string
-  detail?: string
-}
-
-type UndoEntry =
-  | {
-      kind: 'answer'
-      logIds: number[]
-      rows: { before: CardRow; after: CardRow }[]
-      /** How many of the rows were graded Again. */
-      again: number
-    }
-  | { kind: 'change'; before: CardRow; after: CardRow }
-  | { kind: 'cram'; cardId: string; again: boolean }
+/** The setting that records which new-card order the rows were last given. */
+const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
 
 interface Current {
   card: StudyCard
@@ -76,81 +51,68 @@ interface Current {
 export type EmptyReason =
   /** The era and theme chosen keep no card at all. */
   | 'no-match'
-  /** Put in order: fewer than two events to order (filters, or nothing introduced yet). */
+  /** Put in order: fewer than two events to order (filters, or nothing studied yet). */
   | 'too-few-events'
   /** Cards match, but none is due now. */
   | 'nothing-due'
-
-export interface OrderResult {
-  /** Events in place (not among those graded Again). */
-  inPlace: number
-  total: number
-  /** Pairs in the right order, of all pairs. */
-  pairs: number
-  pairTotal: number
-  /** Ids of the events graded Again: out of place. */
-  misplacedIds: string[]
-}
-
-export const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' }
 
 export class StudySession {
   readonly pack: Pack
   readonly cards: readonly StudyCard[]
   readonly byId: ReadonlyMap<string, StudyCard>
+  readonly store: StudyStore
+  readonly order: OrderExerciseState
 
-  phase = $state<'loading' | 'question' | 'answer' | 'done' | 'order' | 'order-checked'>('loading')
+  phase = $state<Phase>('loading')
   current = $state<Current | null>(null)
-  counts = $state<DueCounts>({ new: 0, learning: 0, review: 0 })
-  introducedToday = $state(0)
   retention = $state(0.9)
-  newPerDay = $state(20)
+  newOrder = $state<NewCardOrder>('mixed')
+  buryNew = $state(true)
+  buryReview = $state(true)
   mode = $state<QuizMode>('flip')
   cram = $state(false)
   filter = $state<StudyFilter>({ era: '', theme: '', card: '' })
   choice = $state<ChoiceQuestion | null>(null)
   result = $state<QuizResult | null>(null)
-  orderItems = $state<StudyEvent[]>([])
-  orderResult = $state<OrderResult | null>(null)
-  /** Counts every new ordering set, so the page can put the focus on it. */
-  orderRound = $state(0)
   emptyReason = $state<EmptyReason | null>(null)
-  undoCount = $state(0)
-  reviewed = $state(0)
-  again = $state(0)
-  startedAt = $state(Date.now())
-  endedAt = $state(0)
+  /** Reviews (learning and review cards) due tomorrow, for the summary. */
+  dueTomorrow = $state(0)
+  /** The last verdict and next interval, for the polite live region. */
+  announcement = $state('')
+  /** Called when saving the session's state fails (it goes on; the page says so). */
+  onSaveError: (error: unknown) => void = () => {}
 
-  #undo: UndoEntry[] = []
+  readonly undo = new UndoStack()
+  readonly tally = new SessionTally()
+  readonly due = new DueState()
+  readonly #queue: CardQueue
+  readonly #siblings: ReadonlyMap<string, readonly string[]>
   #shownAt = 0
   #filterSet: ReadonlySet<string> | undefined
-  #cutoff = 0
   #cramQueue: string[] = []
   #seed = 1
-  #lastId = ''
-  /** The next card drawn while the current one is shown (see `peekNextCard`). */
-  #ahead: Promise<{
-    row: CardRow | undefined
-    learningDueAt: number
-    skipId: string
-    allowNew: boolean
-  } | null> | null = null
+  #choiceSeed = 1
+  #lastMode: ReviewMode = 'flip'
 
-  constructor(content: StudyContent) {
+  constructor(content: StudyContent, store: StudyStore = studyStore()) {
     this.pack = content.pack
     this.cards = content.cards
     this.byId = content.cardById
+    this.store = store
+    this.#queue = new CardQueue(store)
+    this.#siblings = siblingIndex(content.cards)
+    this.order = new OrderExerciseState(this)
   }
 
-  /** New cards still shown today under the limit. */
-  get newVisible(): number {
-    return newShown(this.counts.new, this.introducedToday, this.newPerDay)
+  /** How many answers can be undone. */
+  get undoCount(): number {
+    return this.undo.size
   }
 
   /** The bucket of the card shown (underlined in the counts, as Anki does). */
   get currentBucket(): Bucket | null {
     if (!this.current || this.cram) return null
-    return bucketOf(this.current.row, Date.now(), this.#cutoff) ?? 'learning'
+    return bucketOf(this.current.row, Date.now(), this.due.cutoff) ?? 'learning'
   }
 
   /** The next interval of each answer button, from the scheduler's preview. */
@@ -161,124 +123,172 @@ export class StudySession {
     return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now }
   }
 
-  /** Syncs the pack, counts once, and draws the first card. */
-  async start(options: { sync?: boolean } = {}): Promise<void> {
+  /** The card filter in force, or undefined for every card. */
+  get filterSet(): ReadonlySet<string> | undefined {
+    return this.#filterSet
+  }
+
+  /**
+   * Syncs the pack, counts once, then takes up the saved session of today for the same choice
+   * (the card shown, revealed or not, and the tallies) or starts a new one.
+   */
+  async start(options: { sync?: boolean; fresh?: boolean } = {}): Promise<void> {
     this.phase = 'loading'
     const now = Date.now()
-    if (options.sync !== false) {
-      await syncCardIds(
-        this.cards.map((c) => c.id),
-        now
-      )
-    }
-    this.#cutoff = nextStudyDay(now)
+    if (options.sync !== false) await this.#sync(now)
+    this.due.cutoff = nextStudyDay(now)
     this.#filterSet = filterIds(this.cards, this.filter)
-    this.#undo = []
-    this.#ahead = null
-    this.undoCount = 0
-    this.reviewed = 0
-    this.again = 0
+    this.undo.clear()
+    this.#queue.clear()
+    this.#queue.lastId = ''
     this.emptyReason = null
-    this.startedAt = now
-    this.endedAt = 0
-    this.#seed = hashString(String(now))
-    const [counts, introduced] = await Promise.all([
-      countDue(now, this.#cutoff, this.#filterSet),
-      newIntroducedSince(studyDayStart(now))
+    this.announcement = ''
+    const [counts, introduced, savedValue] = await Promise.all([
+      this.store.countDue(now, this.due.cutoff, this.#filterSet),
+      this.store.newIntroducedSince(studyDayStart(now)),
+      options.fresh ? undefined : this.store.readSetting(SESSION_SETTING)
     ])
-    this.counts = counts
-    this.introducedToday = introduced
+    this.due.counts = counts
+    this.due.introducedToday = introduced
+    const saved = resumable(savedValue, this.#key, now)
+    this.tally.reset(saved, now)
+    this.due.extraNew = saved?.extraNew ?? 0
+    this.#seed = saved?.seed ?? hashString(String(now))
     if (this.cram) {
       const ids = this.#filterSet ? [...this.#filterSet] : this.cards.map((c) => c.id)
       this.#cramQueue = shuffle(ids, seededRandom(this.#seed))
     }
-    await this.#advance()
+    if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved))) return
+    await this.advance()
   }
 
-  async #advance(): Promise<void> {
+  get #key(): string {
+    return sessionKey(this.filter, this.mode, this.cram)
+  }
+
+  /** Adds new cards in the order chosen, and gives the new rows that order when it changed. */
+  async #sync(now: number): Promise<void> {
+    const ids = newCardOrder(this.cards, this.newOrder)
+    await this.store.syncCardIds(ids, now)
+    if ((await this.store.readSetting(ORDER_APPLIED_SETTING)) !== this.newOrder) {
+      await this.store.reorderNewCards(ids, now)
+      await this.store.writeSetting(ORDER_APPLIED_SETTING, this.newOrder)
+    }
+  }
+
+  /** Shows the saved card again as it was left; false when it is gone (then a new card is drawn). */
+  async #resume(saved: SavedSession): Promise<boolean> {
+    const card = this.byId.get(saved.cardId!)
+    const row = card && (await this.store.getCard(card.id))
+    if (!card || !row || (this.cram && !this.#cramQueue.includes(card.id))) return false
+    if (this.cram) this.#cramQueue = [card.id, ...this.#cramQueue.filter((id) => id !== card.id)]
+    this.#show(card, row, saved.choiceSeed)
+    this.result = saved.result
+    if (saved.result || saved.revealed) this.phase = 'answer'
+    return true
+  }
+
+  /** Saves the session as it stands (fire and forget: a failure is reported, not thrown). */
+  save(): void {
+    const saved: SavedSession = {
+      day: studyDayStart(Date.now()),
+      key: this.#key,
+      cardId: this.current?.card.id ?? null,
+      revealed: this.phase === 'answer',
+      result: this.result ? { ...this.result } : null,
+      reviewed: this.tally.reviewed,
+      ratings: [...this.tally.ratings],
+      learned: this.tally.learned,
+      missed: [...this.tally.missed],
+      startedAt: this.tally.startedAt,
+      seed: this.#seed,
+      choiceSeed: this.#choiceSeed,
+      extraNew: this.due.extraNew
+    }
+    this.store.writeSetting(SESSION_SETTING, saved).catch(this.onSaveError)
+  }
+
+  /** Shows the next card (or ordering set, or the summary when nothing is left). */
+  async advance(): Promise<void> {
     this.result = null
     this.choice = null
-    this.orderResult = null
-    if (this.mode === 'order') {
-      await this.#newOrderSet()
+    if (this.mode === 'test') {
+      // The practice test draws its own questions (see PracticeTest); the session only counts.
+      this.current = null
+      this.phase = 'done'
       return
     }
-    const next = this.cram ? await this.#nextCram() : await this.#nextScheduled()
+    if (this.mode === 'order') {
+      await this.order.newSet()
+      return
+    }
+    const next = this.cram
+      ? await this.#nextCram()
+      : await this.#queue.next({
+          cutoff: this.due.cutoff,
+          filter: this.#filterSet,
+          allowNew: this.due.newVisible > 0
+        })
     const card = next && this.byId.get(next.id)
     if (!next || !card) {
       // Nothing left, or a row of a card this pack no longer makes (the sync retires it).
-      this.#finish(this.#filterSet?.size === 0 ? 'no-match' : 'nothing-due')
+      await this.finish(this.#filterSet?.size === 0 ? 'no-match' : 'nothing-due')
       return
     }
-    this.current = { card, row: next }
-    this.#lastId = next.id
-    if (!this.cram) this.#prefetch(next.id)
-    if (this.mode === 'choice') {
-      this.choice = choiceOptions(card, this.cards, this.pack, this.#seed + this.reviewed)
+    this.#show(card, next, this.#seed + this.tally.reviewed)
+    this.save()
+  }
+
+  #show(card: StudyCard, row: CardRow, choiceSeed: number): void {
+    this.current = { card, row }
+    this.result = null
+    this.#choiceSeed = choiceSeed
+    this.choice =
+      this.mode === 'choice' ? choiceOptions(card, this.cards, this.pack, choiceSeed) : null
+    if (!this.cram) {
+      this.#queue.prefetch(card.id, this.#skipAfter(card), {
+        cutoff: this.due.cutoff,
+        filter: this.#filterSet,
+        allowNew: this.due.newVisible > 0
+      })
+    } else {
+      this.#queue.lastId = card.id
     }
     this.#shownAt = Date.now()
     this.phase = 'question'
   }
 
-  /** Starts drawing the card after the one shown. */
-  #prefetch(shownId: string): void {
-    const allowNew = this.newVisible > 0
-    this.#ahead = peekNextCard({
-      now: Date.now(),
-      cutoff: this.#cutoff,
-      allowNew,
-      filter: this.#filterSet,
-      skip: idSet(shownId)
-    })
-      .then((found) => ({ ...found, skipId: shownId, allowNew }))
-      .catch(() => null)
-  }
-
-  /** The prefetched card, if it is still the right one to show now. */
-  async #takeAhead(): Promise<CardRow | undefined> {
-    const pending = this.#ahead
-    this.#ahead = null
-    const ahead = pending && (await pending)
-    if (!ahead?.row || ahead.skipId !== this.#lastId) return undefined
-    // A learning card fell due meanwhile, or the daily new limit was reached: draw afresh.
-    const stale =
-      Date.now() >= ahead.learningDueAt && (ahead.row.state === 0 || ahead.row.state === 2)
-    if (stale) return undefined
-    if (ahead.row.state === 0 && this.newVisible === 0) return undefined
-    return ahead.row
-  }
-
-  async #nextScheduled(): Promise<CardRow | undefined> {
-    const prefetched = await this.#takeAhead()
-    if (prefetched) return prefetched
-    const query = {
-      now: Date.now(),
-      cutoff: this.#cutoff,
-      allowNew: this.newVisible > 0,
-      filter: this.#filterSet
-    }
-    // The card just answered comes back (learning ahead) only when nothing else is left.
-    const skip = this.#lastId ? idSet(this.#lastId) : undefined
-    return (await nextCard({ ...query, skip })) ?? (await nextCard(query))
+  /** The card shown and, when siblings are buried, its siblings: none of them comes next. */
+  #skipAfter(card: StudyCard): ReadonlySet<string> {
+    const siblings = this.buryNew || this.buryReview ? this.#siblings.get(card.noteId) : undefined
+    return idSet(card.id, ...(siblings ?? []))
   }
 
   async #nextCram(): Promise<CardRow | undefined> {
     const id = this.#cramQueue[0]
-    if (!id) return undefined
-    return getCard(id)
+    return id ? this.store.getCard(id) : undefined
   }
 
   /** Ends the session: the summary, with the reason when nothing was reviewed. */
-  #finish(reason: EmptyReason): void {
+  async finish(reason: EmptyReason): Promise<void> {
     this.current = null
-    this.endedAt = Date.now()
-    this.emptyReason = this.reviewed > 0 ? null : reason
+    this.tally.endedAt = Date.now()
+    this.emptyReason = this.tally.reviewed > 0 ? null : reason
+    const tomorrow = await this.store.countDue(
+      this.due.cutoff,
+      nextStudyDay(this.due.cutoff),
+      this.#filterSet
+    )
+    this.dueTomorrow = tomorrow.learning + tomorrow.review
     this.phase = 'done'
+    this.save()
   }
 
   /** Shows the answer of a flip card. */
   reveal(): void {
-    if (this.phase === 'question' && this.mode === 'flip') this.phase = 'answer'
+    if (this.phase !== 'question' || this.mode !== 'flip') return
+    this.phase = 'answer'
+    this.save()
   }
 
   /** Grades the card shown (flip mode, or the rating of a finished quiz). */
@@ -286,49 +296,54 @@ export class StudySession {
     const current = this.current
     if (!current) return
     const durationMs = Date.now() - this.#shownAt
+    this.#lastMode = mode
     if (this.cram) {
       this.#cramQueue.shift()
       if (rating === 1) this.#cramQueue.push(current.card.id)
-      this.#undo.push({ kind: 'cram', cardId: current.card.id, again: rating === 1 })
-    } else {
-      const result = await answerCard({
-        cardId: current.card.id,
-        rating,
-        mode,
-        retention: this.retention,
-        durationMs
-      })
-      this.#applyAnswer([result])
-      this.#undo.push({
-        kind: 'answer',
-        logIds: [result.logId],
-        rows: [result],
-        again: rating === 1 ? 1 : 0
-      })
+      this.undo.push({ kind: 'cram', cardId: current.card.id, rating })
+      this.tally.count(current.card.id, rating, false, 1)
+      this.announcement = `Graded ${verdictOf(rating)}.`
+      return
     }
-    this.undoCount = this.#undo.length
-    this.reviewed += 1
-    if (rating === 1) this.again += 1
+    const result = await this.store.answerCard({
+      cardId: current.card.id,
+      rating,
+      mode,
+      retention: this.retention,
+      durationMs
+    })
+    const buried = await this.#burySiblings(current.card)
+    this.due.apply([result, ...buried])
+    if (result.before.state === 0) this.due.introducedToday += 1
+    this.undo.push({
+      kind: 'answer',
+      logIds: [result.logId],
+      rows: [result],
+      ratings: [rating],
+      buried: buried.map((b) => b.before)
+    })
+    this.tally.count(current.card.id, rating, result.before.state === 0, 1)
+    this.announcement = answerAnnouncement(
+      `Graded ${verdictOf(rating)}`,
+      result.after.due - Date.now()
+    )
   }
 
-  #applyAnswer(results: { before: CardRow; after: CardRow }[], sign: 1 | -1 = 1): void {
-    const now = Date.now()
-    let counts = this.counts
-    for (const { before, after } of results) {
-      counts =
-        sign === 1
-          ? adjustCounts(counts, before, after, now, this.#cutoff)
-          : adjustCounts(counts, after, before, now, this.#cutoff)
-      if (before.state === 0) this.introducedToday += sign
-    }
-    this.counts = counts
+  /** Buries the siblings of an answered card until tomorrow, as the settings ask. */
+  async #burySiblings(card: StudyCard): Promise<{ before: CardRow; after: CardRow }[]> {
+    if (!this.buryNew && !this.buryReview) return []
+    const ids = (this.#siblings.get(card.noteId) ?? []).filter((id) => id !== card.id)
+    if (!ids.length) return []
+    const rows = await this.store.getCards(ids)
+    const options = { buryNew: this.buryNew, buryReview: this.buryReview }
+    return this.store.buryCards(siblingsToBury(rows, options, this.due.cutoff), this.due.cutoff)
   }
 
   /** Flip mode: grade and go on. */
   async answer(rating: Rating): Promise<void> {
     if (this.phase !== 'answer' || this.mode !== 'flip') return
     await this.grade(rating, 'flip')
-    await this.#advance()
+    await this.advance()
   }
 
   /** Multiple choice: grades the chosen option at once (pass → Good, fail → Again). */
@@ -337,225 +352,186 @@ export class StudySession {
     const pass = index === this.choice.correctIndex
     const rating = quizRating(pass)
     await this.grade(rating, 'choice')
-    this.result = { pass, rating, given: this.choice.options[index] ?? '' }
-    this.phase = 'answer'
+    const given = this.choice.options[index] ?? ''
+    this.#graded({ pass, rating, given, expected: this.current.card.answer })
   }
 
   /** Typed answers (numbers for trade figures): graded forgivingly, then fed to the schedule. */
   async submitTyped(text: string): Promise<void> {
     if (this.phase !== 'question' || !this.current) return
-    const card = this.current.card
-    const mode = modeFor(card, 'typed')
-    let pass: boolean
-    let detail: string | undefined
-    if (mode === 'numeric') {
-      const figure = this.pack.trade.figures.find((f) => `figure:${f.id}` === card.id)
-      const graded = gradeNumeric(text, figure?.value ?? NaN)
-      pass = graded.correct
-      detail =
-        graded.parsed === null
-          ? 'That could not be read as a number.'
-          : `Read as ${graded.parsed.toLocaleString('en-US')}; within 5 % counts as right.`
-    } else {
-      const graded = gradeTyped(text, card)
-      pass = graded.correct
-      if (pass && !graded.exact) detail = 'Close enough: small differences are forgiven.'
-      if (!pass && card.parts) {
-        detail = card.ordered
-          ? 'Both parts are needed, in the order asked.'
-          : `All ${card.parts.length} are needed, in any order.`
-      }
-    }
-    const rating = quizRating(pass)
-    await this.grade(rating, mode)
-    this.result = { pass, rating, given: text, detail }
+    const { result, mode } = gradeTypedAnswer(this.current.card, text, this.pack)
+    await this.grade(result.rating, mode)
+    this.#graded(result)
+  }
+
+  #graded(result: QuizResult): void {
+    this.result = result
+    this.announcement = answerAnnouncement(verdictText(result), this.#nextIn())
     this.phase = 'answer'
+    this.save()
+  }
+
+  /** How long until the card just answered comes back (null in cram mode). */
+  #nextIn(): number | null {
+    const top = this.undo.peek()
+    return top?.kind === 'answer' ? top.rows[0]!.after.due - Date.now() : null
+  }
+
+  /**
+   * Overrules the automatic grade of a quiz answer (Anki leaves the grade to the student): the
+   * answer is undone and given again with the rating chosen, in the same mode.
+   */
+  async overrule(rating: Rating): Promise<void> {
+    const shown = this.result
+    const current = this.current
+    const top = this.undo.peek()
+    if (this.phase !== 'answer' || !shown || !current || !top || rating === shown.rating) return
+    if (top.kind === 'cram') {
+      if (top.rating === 1) this.#cramQueue.pop()
+      if (rating === 1) this.#cramQueue.push(current.card.id)
+      this.undo.pop()
+      this.undo.push({ ...top, rating })
+      this.tally.count(current.card.id, top.rating, false, -1)
+      this.tally.count(current.card.id, rating, false, 1)
+    } else if (top.kind === 'answer' && top.logIds.length === 1) {
+      const undone = await this.store.undoAnswer(top.logIds[0]!)
+      this.due.apply([{ before: undone.after, after: undone.before }])
+      const again = await this.store.answerCard({
+        cardId: current.card.id,
+        rating,
+        mode: this.#lastMode,
+        retention: this.retention,
+        durationMs: 0
+      })
+      this.due.apply([again])
+      this.undo.pop()
+      this.undo.push({ ...top, logIds: [again.logId], rows: [again], ratings: [rating] })
+      const wasNew = again.before.state === 0
+      this.tally.count(current.card.id, top.ratings[0]!, wasNew, -1)
+      this.tally.count(current.card.id, rating, wasNew, 1)
+    } else {
+      return
+    }
+    this.#graded({ ...shown, rating, overruled: true })
   }
 
   /** After a graded quiz answer: the next card. */
   async continue(): Promise<void> {
     if (this.phase === 'order-checked') {
-      await this.#newOrderSet()
+      await this.order.newSet()
       return
     }
     if (this.phase !== 'answer' || !this.result) return
-    await this.#advance()
+    await this.advance()
   }
 
   /** Undoes the last answer, bury or suspend, and shows that card again. */
-  async undo(): Promise<void> {
-    const entry = this.#undo.pop()
-    this.undoCount = this.#undo.length
+  async undoLast(): Promise<void> {
+    const entry = this.undo.pop()
     if (!entry) return
-    this.#ahead = null
+    this.#queue.clear()
     let cardId: string
     if (entry.kind === 'cram') {
-      if (entry.again) this.#cramQueue.pop()
+      if (entry.rating === 1) this.#cramQueue.pop()
       this.#cramQueue.unshift(entry.cardId)
       cardId = entry.cardId
-      this.reviewed = Math.max(0, this.reviewed - 1)
-      if (entry.again) this.again = Math.max(0, this.again - 1)
+      this.tally.count(cardId, entry.rating, false, -1)
     } else if (entry.kind === 'answer') {
-      for (const logId of [...entry.logIds].reverse()) await undoAnswer(logId)
-      this.#applyAnswer(entry.rows, -1)
-      this.reviewed = Math.max(0, this.reviewed - entry.rows.length)
-      this.again = Math.max(0, this.again - entry.again)
+      for (const logId of [...entry.logIds].reverse()) await this.store.undoAnswer(logId)
+      await this.store.restoreCards(entry.buried)
+      const buried = entry.buried.map((before) => ({
+        before,
+        after: { ...before, buriedUntil: this.due.cutoff }
+      }))
+      this.due.apply([...entry.rows, ...buried], -1)
+      entry.rows.forEach(({ before }, i) => {
+        if (before.state === 0) this.due.introducedToday -= 1
+        this.tally.count(before.id, entry.ratings[i]!, before.state === 0, -1)
+      })
       cardId = entry.rows[0]!.before.id
       if (entry.logIds.length > 1) {
         // An ordering: show the same set again, unchecked.
-        this.orderResult = null
-        this.phase = 'order'
+        this.order.reopen()
         return
       }
     } else {
-      await restoreCard(entry.before)
-      this.counts = adjustCounts(this.counts, entry.after, entry.before, Date.now(), this.#cutoff)
+      await this.store.restoreCards([entry.before])
+      this.due.apply([entry], -1)
       cardId = entry.before.id
     }
     const card = this.byId.get(cardId)
-    const row = await getCard(cardId)
+    const row = await this.store.getCard(cardId)
     if (!card || !row) return
-    this.current = { card, row }
-    this.#lastId = cardId
-    if (!this.cram) this.#prefetch(cardId)
-    this.result = null
-    this.choice =
-      this.mode === 'choice'
-        ? choiceOptions(card, this.cards, this.pack, this.#seed + this.reviewed)
-        : null
-    this.#shownAt = Date.now()
-    this.phase = 'question'
+    this.#show(card, row, this.#seed + this.tally.reviewed)
+    this.save()
   }
 
   /** Buries the card shown until the next study day. */
   async bury(): Promise<void> {
     const current = this.current
     if (!current || this.cram) return
-    const change = await buryCard(current.card.id, this.#cutoff)
-    this.#changed(change)
+    this.#changed(await this.store.buryCard(current.card.id, this.due.cutoff))
   }
 
   /** Suspends the card shown (undo or the progress view brings it back). */
   async suspend(): Promise<void> {
     const current = this.current
     if (!current || this.cram) return
-    const change = await setSuspended(current.card.id, true)
-    this.#changed(change)
+    this.#changed(await this.store.setSuspended(current.card.id, true))
   }
 
   #changed(change: { before: CardRow; after: CardRow }): void {
-    this.counts = adjustCounts(this.counts, change.before, change.after, Date.now(), this.#cutoff)
-    this.#undo.push({ kind: 'change', ...change })
-    this.undoCount = this.#undo.length
-    void this.#advance()
+    this.due.apply([change])
+    this.undo.push({ kind: 'change', ...change })
+    this.#queue.clear()
+    void this.advance()
   }
 
-  /**
-   * Draws events to put in order. In a scheduled session only events whose "when" card was
-   * already introduced, plus new ones within today's new-card limit (they count against it once
-   * graded), so an ordering never brings in more new cards than the limit allows.
-   */
-  async #newOrderSet(): Promise<void> {
-    let events = this.pack.events.filter(
-      (e) =>
-        this.byId.has(`event-when:${e.id}`) &&
-        (!this.#filterSet || this.#filterSet.has(`event-when:${e.id}`))
-    )
-    if (!this.cram && events.length >= 2) {
-      const rows = await getCards(events.map((e) => `event-when:${e.id}`))
-      const now = Date.now()
-      const usable = rows.filter((r) => !r.retired && !r.suspended && r.buriedUntil <= now)
-      const eventOf = (cardId: string) => events.find((e) => `event-when:${e.id}` === cardId)!
-      const allowed = usable.filter((r) => r.state !== 0).map((r) => eventOf(r.id))
-      // New ones in the order they are introduced, skipping a date already there (two events of
-      // one date cannot be ordered against each other, so one would be a wasted new card).
-      const dates = allowed.map(eventSortKey)
-      let room = this.newVisible
-      for (const row of usable.filter((r) => r.state === 0).sort((a, b) => a.due - b.due)) {
-        const event = eventOf(row.id)
-        if (room <= 0) break
-        if (dates.includes(eventSortKey(event))) continue
-        allowed.push(event)
-        dates.push(eventSortKey(event))
-        room -= 1
-      }
-      events = allowed
-    }
-    this.orderRound += 1
-    const count = 4 + (this.orderRound % 3)
-    this.orderItems =
-      events.length >= 2 ? orderingSet(events, count, this.#seed + this.orderRound) : []
-    this.orderResult = null
-    if (!this.orderItems.length) {
-      this.#finish(this.#filterSet?.size === 0 ? 'no-match' : 'too-few-events')
-      return
-    }
+  /** Summary "go on": more new cards today than the daily limit. */
+  async moreNew(count = 10): Promise<void> {
+    this.due.extraNew += count
+    this.#queue.clear()
+    await this.advance()
+  }
+
+  /** Summary "go on": reviews due tomorrow, now (Anki's "review ahead"). */
+  async reviewAhead(): Promise<void> {
+    this.due.cutoff = nextStudyDay(this.due.cutoff)
+    this.#queue.clear()
+    this.due.counts = await this.store.countDue(Date.now(), this.due.cutoff, this.#filterSet)
+    await this.advance()
+  }
+
+  /** Summary "go on": the cards missed in this session again, in cram mode (schedule untouched). */
+  async missedAgain(): Promise<void> {
+    if (!this.tally.missed.length) return
+    this.cram = true
+    this.#cramQueue = shuffle(this.tally.missed, seededRandom(this.#seed))
+    this.#queue.clear()
+    await this.advance()
+  }
+
+  /** The ordering's events, for the exercise state (the session owns the seed). */
+  get seed(): number {
+    return this.#seed
+  }
+
+  /** Marks an ordering set as shown (its time counts from now). */
+  orderShown(): void {
     this.current = null
     this.#shownAt = Date.now()
     this.phase = 'order'
   }
 
-  /** Moves an item of the ordering up (-1) or down (+1). */
-  moveOrderItem(index: number, delta: -1 | 1): number {
-    const to = index + delta
-    if (this.phase !== 'order' || to < 0 || to >= this.orderItems.length) return index
-    const items = [...this.orderItems]
-    ;[items[index], items[to]] = [items[to]!, items[index]!]
-    this.orderItems = items
-    return to
+  /** When the ordering set on screen was shown. */
+  get shownAt(): number {
+    return this.#shownAt
   }
 
-  /** Moves an item to another place (drag and drop). */
-  placeOrderItem(from: number, to: number): void {
-    if (this.phase !== 'order' || from === to) return
-    const items = [...this.orderItems]
-    const [moved] = items.splice(from, 1)
-    items.splice(to, 0, moved!)
-    this.orderItems = items
-  }
-
-  /**
-   * Checks the ordering. Each event's "when" card is graded on its own: Again for the events out
-   * of place (all but a longest run already in the right relative order, i.e. the fewest that
-   * moving would fix it), Good for the others. The pairs in the right order are shown as a score.
-   */
-  async checkOrder(): Promise<void> {
-    if (this.phase !== 'order') return
-    const items = this.orderItems
-    const pairs = gradeOrder(items, eventSortKey)
-    const wrong = idSet(...misplaced(items, eventSortKey).map((i) => items[i]!.id))
-    const durationMs = (Date.now() - this.#shownAt) / Math.max(1, items.length)
-    const graded = items
-      .map((e) => ({ cardId: `event-when:${e.id}`, rating: quizRating(!wrong.has(e.id)) }))
-      .filter((g) => this.byId.has(g.cardId))
-    const again = graded.filter((g) => g.rating === 1).length
-    if (!this.cram) {
-      const results = await answerCards(
-        graded.map((g) => ({
-          ...g,
-          mode: 'order' as const,
-          retention: this.retention,
-          durationMs
-        }))
-      )
-      this.#applyAnswer(results)
-      this.#undo.push({
-        kind: 'answer',
-        logIds: results.map((r) => r.logId),
-        rows: results,
-        again
-      })
-      this.undoCount = this.#undo.length
-    }
-    this.reviewed += graded.length
-    this.again += again
-    this.orderResult = {
-      inPlace: items.length - wrong.size,
-      total: items.length,
-      pairs: pairs.correct,
-      pairTotal: pairs.total,
-      misplacedIds: [...wrong]
-    }
-    this.phase = 'order-checked'
+  /** The events the pack has, for orderings. */
+  get events(): readonly StudyEvent[] {
+    return this.pack.events
   }
 }
+
+const verdictOf = (rating: Rating): string => RATING_LABELS[rating]

@@ -1,0 +1,99 @@
+/**
+ * The study session's access to the database as one interface (the study store's functions bound
+ * to a database, plus what a session adds: burying siblings, reordering new cards, its saved
+ * state), so the session takes a store and its unit tests give it a fake-indexeddb one.
+ */
+import type { CardRow } from '../domain/card-state'
+import type { DueCounts } from '../domain/study-queue'
+import { database, type StudyDatabase } from './database'
+import * as store from './study-store'
+
+const STATE_INDEX = '[retired+suspended+state+due]'
+
+/** What a study session reads and writes. */
+export interface StudyStore {
+  syncCardIds(ids: string[], now: number): Promise<store.SyncResult>
+  answerCard(input: store.AnswerInput): Promise<store.AnswerResult>
+  answerCards(inputs: store.AnswerInput[]): Promise<store.AnswerResult[]>
+  undoAnswer(logId: number): Promise<{ before: CardRow; after: CardRow }>
+  buryCard(cardId: string, until: number): Promise<{ before: CardRow; after: CardRow }>
+  setSuspended(cardId: string, suspended: boolean): Promise<{ before: CardRow; after: CardRow }>
+  getCard(cardId: string): Promise<CardRow | undefined>
+  getCards(cardIds: string[]): Promise<CardRow[]>
+  countDue(now: number, cutoff: number, filter?: ReadonlySet<string>): Promise<DueCounts>
+  newIntroducedSince(since: number): Promise<number>
+  nextCard(query: store.NextCardQuery): Promise<CardRow | undefined>
+  peekNextCard(
+    query: store.NextCardQuery
+  ): Promise<{ row: CardRow | undefined; learningDueAt: number }>
+  buryCards(ids: string[], until: number): Promise<{ before: CardRow; after: CardRow }[]>
+  restoreCards(rows: CardRow[]): Promise<void>
+  reorderNewCards(ids: readonly string[], base: number): Promise<number>
+  readSetting<T>(key: string): Promise<T | undefined>
+  writeSetting(key: string, value: unknown): Promise<void>
+}
+
+/** Hides several cards until a time (siblings of a card answered), in one transaction. */
+export async function buryCards(
+  ids: string[],
+  until: number,
+  db: StudyDatabase = database()
+): Promise<{ before: CardRow; after: CardRow }[]> {
+  if (!ids.length) return []
+  return db.transaction('rw', db.cards, async () => {
+    const rows = (await db.cards.bulkGet(ids)).filter((r): r is CardRow => !!r)
+    const changes = rows.map((before) => ({ before, after: { ...before, buriedUntil: until } }))
+    await db.cards.bulkPut(changes.map((c) => c.after))
+    return changes
+  })
+}
+
+/** Writes rows back as they were (undo of a bury, a suspend, or siblings buried). */
+export async function restoreCards(rows: CardRow[], db: StudyDatabase = database()): Promise<void> {
+  if (rows.length) await db.cards.bulkPut(rows)
+}
+
+/**
+ * Gives the new cards the order of `ids` (their due times are `base + rank`), touching new rows
+ * only: the new-card order setting takes effect for cards not yet studied. Returns how many moved.
+ */
+export async function reorderNewCards(
+  ids: readonly string[],
+  base: number,
+  db: StudyDatabase = database()
+): Promise<number> {
+  const rank = new Map(ids.map((id, i) => [id, i]))
+  return db.transaction('rw', db.cards, () =>
+    db.cards
+      .where(STATE_INDEX)
+      .between([0, 0, 0, -Infinity], [0, 0, 0, Infinity])
+      .modify((row) => {
+        row.due = base + (rank.get(row.id) ?? ids.length)
+      })
+  )
+}
+
+/** The study store bound to a database (the app's own by default, resolved on each call). */
+export function studyStore(db: () => StudyDatabase = database): StudyStore {
+  return {
+    syncCardIds: (ids, now) => store.syncCardIds(ids, now, db()),
+    answerCard: (input) => store.answerCard(input, db()),
+    answerCards: (inputs) => store.answerCards(inputs, db()),
+    undoAnswer: (logId) => store.undoAnswer(logId, db()),
+    buryCard: (id, until) => store.buryCard(id, until, db()),
+    setSuspended: (id, suspended) => store.setSuspended(id, suspended, db()),
+    getCard: (id) => store.getCard(id, db()),
+    getCards: (ids) => store.getCards(ids, db()),
+    countDue: (now, cutoff, filter) => store.countDue(now, cutoff, filter, db()),
+    newIntroducedSince: (since) => store.newIntroducedSince(since, db()),
+    nextCard: (query) => store.nextCard(query, db()),
+    peekNextCard: (query) => store.peekNextCard(query, db()),
+    buryCards: (ids, until) => buryCards(ids, until, db()),
+    restoreCards: (rows) => restoreCards(rows, db()),
+    reorderNewCards: (ids, base) => reorderNewCards(ids, base, db()),
+    readSetting: async <T>(key: string) => (await db().settings.get(key))?.value as T | undefined,
+    writeSetting: async (key, value) => {
+      await db().settings.put({ key, value })
+    }
+  }
+}

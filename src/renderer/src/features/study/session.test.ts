@@ -1,0 +1,122 @@
+/**
+ * The session through a real store (fake-indexeddb, no mock): siblings buried and brought back by
+ * undo, the new-card order applied, a session taken up again after a reload, a grade overruled.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { realPack } from '../../test-support/real-pack'
+import { StudyDatabase } from '../../db/database'
+import { studyStore } from '../../db/review-queue'
+import { buildStudyContent } from '../../domain/content'
+import { newCardOrder, studyDayStart } from '../../domain/study-queue'
+import { resumable, sessionKey, SESSION_SETTING } from './saved-session'
+import { StudySession } from './session.svelte'
+
+const content = buildStudyContent(realPack())
+let db: StudyDatabase
+let counter = 0
+
+beforeEach(async () => {
+  db = new StudyDatabase(`session-test-${Date.now()}-${counter++}`)
+  await db.open()
+})
+afterEach(() => db.close())
+
+/** A session on the test database, in the date order unless told otherwise. */
+async function started(change: Partial<StudySession> = {}): Promise<StudySession> {
+  const session = new StudySession(
+    content,
+    studyStore(() => db)
+  )
+  session.newOrder = 'date'
+  Object.assign(session, change)
+  await session.start()
+  return session
+}
+
+describe('a study session', () => {
+  it('buries the siblings of a card answered, and undo brings them back', async () => {
+    const session = await started()
+    expect(session.current?.card.id).toBe('event-what:1806-colonisation-plan')
+    session.reveal()
+    await session.answer(3)
+    const sibling = await db.cards.get('event-when:1806-colonisation-plan')
+    expect(sibling?.buriedUntil).toBe(session.due.cutoff)
+    expect(session.current?.card.noteId).not.toBe('event:1806-colonisation-plan')
+    // One answered, one buried: two fewer new cards available.
+    expect(session.due.counts.new).toBe(content.cards.length - 2)
+
+    await session.undoLast()
+    expect((await db.cards.get('event-when:1806-colonisation-plan'))?.buriedUntil).toBe(0)
+    expect(session.current?.card.id).toBe('event-what:1806-colonisation-plan')
+    expect(session.due.counts.new).toBe(content.cards.length)
+    expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('with burying switched off, the sibling may come next', async () => {
+    const session = await started({ buryNew: false, buryReview: false })
+    session.reveal()
+    await session.answer(3)
+    expect((await db.cards.get('event-when:1806-colonisation-plan'))?.buriedUntil).toBe(0)
+    expect(session.current?.card.id).toBe('event-when:1806-colonisation-plan')
+  })
+
+  it('introduces new cards in the mixed order by default', async () => {
+    const session = await started({ newOrder: 'mixed' })
+    const mixed = newCardOrder(content.cards, 'mixed')
+    expect(session.current?.card.id).toBe(mixed[0])
+    // Switching to the date order gives the new rows that order (a new session, not the saved one).
+    await db.settings.delete(SESSION_SETTING)
+    const again = await started({ newOrder: 'date' })
+    expect(again.current?.card.id).toBe(content.cardIds[0])
+  })
+
+  it('is taken up after a reload: the card shown, revealed, and the tallies', async () => {
+    const first = await started()
+    first.reveal()
+    await first.answer(1)
+    first.reveal()
+    const shown = first.current!.card.id
+    await new Promise((resolve) => setTimeout(resolve, 20)) // the save is fire and forget
+
+    const second = await started()
+    expect(second.current?.card.id).toBe(shown)
+    expect(second.phase).toBe('answer')
+    expect(second.tally.reviewed).toBe(1)
+    expect(second.tally.ratings).toEqual([1, 0, 0, 0])
+    expect(second.tally.missed).toEqual(['event-what:1806-colonisation-plan'])
+    expect(second.tally.startedAt).toBe(first.tally.startedAt)
+  })
+
+  it('starts afresh on another choice of cards, and a saved session expires with the day', async () => {
+    const first = await started()
+    first.reveal()
+    await first.answer(3)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const other = await started({ filter: { era: 'soviet-union', theme: '', card: '' } })
+    expect(other.tally.reviewed).toBe(0)
+
+    const saved = (await db.settings.get(SESSION_SETTING))?.value
+    const now = Date.now()
+    const key = sessionKey({ era: 'soviet-union', theme: '', card: '' }, 'flip', false)
+    expect(resumable(saved, key, now)).not.toBeNull()
+    expect(resumable(saved, key, studyDayStart(now) + 86_400_000 + 1000)).toBeNull()
+    expect(resumable({ ...(saved as object), reviewed: -1 }, key, now)).toBeNull()
+  })
+
+  it('lets the student overrule a typed answer: one log row, with the grade chosen', async () => {
+    const session = await started({
+      mode: 'typed',
+      filter: { era: '', theme: '', card: 'person:ramon-mercader' }
+    })
+    await session.submitTyped('bus')
+    expect(session.result).toMatchObject({ pass: false, rating: 1 })
+    await session.overrule(3)
+    expect(session.result).toMatchObject({ rating: 3, overruled: true })
+    const logs = await db.reviewLogs.toArray()
+    expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
+      ['person:ramon-mercader', 3, 'typed']
+    ])
+    expect(session.tally.ratings).toEqual([0, 0, 1, 0])
+    expect(session.announcement).toMatch(/^Your grade — Good\. Next review in /)
+  })
+})
