@@ -26,3 +26,22 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await page.goto(`/${hash}`)
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
 }
+
+/** Reads one setting straight from the app's IndexedDB (the real database, as the app left it). */
+export function readSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (key) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('mexico-russia-study')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get(key)
+          get.onsuccess = () => {
+            open.result.close()
+            resolve((get.result as { value?: unknown } | undefined)?.value)
+          }
+        }
+      }),
+    key
+  )
+}

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readSetting, test } from './fixtures'
 
 interface PackJson {
   sections: { id: string; title: string; blocks: { id: string; kind: string; text?: string }[] }[]
@@ -18,24 +18,6 @@ const pack = JSON.parse(
 ) as PackJson
 
 /** A setting as saved in IndexedDB, read straight from the database. */
-function readSetting(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (key) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('mexico-russia-study')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get(key)
-          get.onsuccess = () => {
-            open.result.close()
-            resolve((get.result as { value?: unknown } | undefined)?.value)
-          }
-        }
-      }),
-    key
-  )
-}
-
 const article = (page: Page) => page.locator('article.article')
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Find in the article' })
 const count = (page: Page) => page.getByTestId('search-count')

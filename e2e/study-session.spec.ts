@@ -7,7 +7,7 @@
  * answer's grade can be overruled in one key.
  */
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readSetting, test } from './fixtures'
 
 const SHOTS = process.env.STUDY_SHOTS
 
@@ -24,7 +24,20 @@ async function onScreen(page: Page, testId: string): Promise<boolean> {
 test('a look-up in the reader and Back return to the card as it was; so does a reload', async ({
   page
 }) => {
-  await openApp(page, '#/study')
+  // The student had been reading the Trade section: a look-up from a card must not move that.
+  await openApp(page, '#/reader')
+  await page
+    .getByRole('navigation', { name: 'Contents' })
+    .getByRole('link', { name: 'Trade', exact: true })
+    .click()
+  await expect
+    .poll(
+      async () =>
+        ((await readSetting(page, 'reader.position')) as { sectionId?: string })?.sectionId
+    )
+    .toBe('trade')
+  const reading = await readSetting(page, 'reader.position')
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Study' }).click()
   for (let i = 0; i < 2; i++) {
     // Wait for the next card's question before the keys (a key during a write is dropped).
     await expect(page.getByTestId('session-reviewed')).toHaveText(`${i} reviewed`)
@@ -42,6 +55,12 @@ test('a look-up in the reader and Back return to the card as it was; so does a r
   await expect(link).toHaveAttribute('href', /^#\/reader\/p-[^?]+\?from=study$/)
   await link.click()
   await expect(page).toHaveURL(/#\/reader\/p-.+\?from=study$/)
+  const paragraph = decodeURIComponent(new URL(page.url()).hash.match(/#\/reader\/([^?]+)/)![1]!)
+  await expect(page.locator(`#r-${paragraph}`)).toBeInViewport()
+  // Scroll a little, as a reader does, and give the position time to be saved if it were.
+  await page.mouse.wheel(0, 300)
+  await page.waitForTimeout(900)
+  expect(await readSetting(page, 'reader.position')).toEqual(reading)
 
   await page.goBack()
   await expect(card(page)).toHaveAttribute('data-card-id', shown!)

@@ -27,6 +27,11 @@ export class ReadingPlace {
   activeSection = $state('')
   /** True once the saved place is restored: scrolling before that is not the student's. */
   ready = $state(false)
+  /**
+   * A look-up (a card's "Read the paragraph", `?from=study`): the reader opens the paragraph but
+   * leaves the saved reading position where the student's own reading left it.
+   */
+  lookUp = false
   article: HTMLElement | undefined = undefined
 
   readonly #sectionOf: ReadonlyMap<string, string>
@@ -73,7 +78,7 @@ export class ReadingPlace {
       const position = this.#current()
       if (!position) return
       this.activeSection = position.sectionId
-      if (this.ready) this.#save.call(position)
+      if (this.ready && !this.lookUp) this.#save.call(position)
     })
   }
 
