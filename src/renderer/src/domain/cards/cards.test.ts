@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { realPack } from '../test-support/real-pack'
+import { realPack } from '../../test-support/real-pack'
 import { findBlock } from '$shared/pack-integrity'
-import { eventDateLabel, generateCards, notesForCard } from './cards'
+import { eventDateLabel, generateCards, notesForCard } from '.'
 
 const pack = realPack()
 const cards = generateCards(pack)
