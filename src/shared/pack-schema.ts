@@ -280,6 +280,11 @@ export const Pack = v.object({
   notes: v.array(EditorialNote),
   /** Entities asked about together, as one list card each. */
   groups: v.optional(v.array(EntityGroup)),
+  /**
+   * Wrong options for multiple choice of a kind the article names too few of (it names only four
+   * items of equipment, all in one list), keyed by answer kind. None is named by the article.
+   */
+  decoys: v.optional(v.record(v.string(), v.array(Text))),
   cards: v.array(HandCard)
 })
 

@@ -61,8 +61,21 @@ function canonicalWord(word: string, index: number): string {
   return word
 }
 
+const memo = new Map<string, string>()
+
 /** Lower case, no accents, no punctuation, single spaces, no leading article or title. */
 export function normalizeAnswer(text: string): string {
+  let normal = memo.get(text)
+  if (normal === undefined) {
+    // Graders compare the same few hundred texts over and over (every option of every card).
+    if (memo.size > 10_000) memo.clear()
+    normal = normalizeUncached(text)
+    memo.set(text, normal)
+  }
+  return normal
+}
+
+function normalizeUncached(text: string): string {
   const words = foldText(text)
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -81,22 +94,23 @@ export function normalizeAnswer(text: string): string {
 
 /** Damerau–Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1
-  const cols = b.length + 1
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
-  )
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  // Three rolling rows: the one before last (for swaps), the last and the current one.
+  let before = new Int32Array(b.length + 1)
+  let last = Int32Array.from({ length: b.length + 1 }, (_, j) => j)
+  let row = new Int32Array(b.length + 1)
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      let best = Math.min(last[j]! + 1, row[j - 1]! + 1, last[j - 1]! + cost)
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]![j - 2]! + 1)
+        best = Math.min(best, before[j - 2]! + 1)
       }
-      d[i]![j] = best
+      row[j] = best
     }
+    ;[before, last, row] = [last, row, before]
   }
-  return d[rows - 1]![cols - 1]!
+  return last[b.length]!
 }
 
 /** The typos forgiven in an answer of this many characters: none up to 3, then one per 5 or so. */
@@ -119,7 +133,9 @@ export function closeEnough(attempt: string, expected: string): boolean {
   if (attempt === expected) return true
   // Numbers (years, days, regnal numbers) must be exactly right: "1890" is not "1891".
   if (numbersOf(attempt) !== numbersOf(expected)) return false
-  return editDistance(attempt, expected) <= typosAllowed(expected.length)
+  const allowed = typosAllowed(expected.length)
+  if (Math.abs(attempt.length - expected.length) > allowed) return false
+  return editDistance(attempt, expected) <= allowed
 }
 
 /**

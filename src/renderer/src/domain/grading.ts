@@ -63,7 +63,7 @@ export function acceptedAnswers(card: TypedCard): string[] {
 /** The items of a list as written: "a, b and c", "b & a", "c; a". */
 export function splitList(text: string): string[] {
   return text
-    .split(/\s*(?:[,;&+/]|\band\b)\s*/i)
+    .split(/\s*(?:[,;&+]|\band\b)\s*/i)
     .map(normalizeItem)
     .filter(Boolean)
 }

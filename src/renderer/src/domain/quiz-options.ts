@@ -103,8 +103,8 @@ function numberOptions(card: StudyCard, pack: Pack): string[] {
 }
 
 /**
- * Wrong versions of a list answer: one item swapped for another of its kind, or, with nothing to
- * swap in, one item left out ("Which four…?" answered with three).
+ * Wrong versions of a list answer: one item swapped for another of its kind. (Never one item left
+ * out: "Which four…?" would give the answer away.)
  */
 function listVariants(card: StudyCard, substitutes: string[]): string[] {
   const items = (card.parts ?? []).map((alts) => alts[0]!)
@@ -114,14 +114,16 @@ function listVariants(card: StudyCard, substitutes: string[]): string[] {
   for (const other of others) {
     items.forEach((_, i) => out.push(listText(items.map((item, j) => (j === i ? other : item)))))
   }
-  if (out.length === 0 && items.length > 2) {
-    items.forEach((_, i) => out.push(listText(items.filter((__, j) => j !== i))))
-  }
   return out
 }
 
-/** The names of one kind: entities of a kind, equipment or products. */
+/** The names of one kind: entities of a kind, equipment or products, and the pack's decoys. */
 function namesOfKind(kind: StudyCard['answerKind'], pack: Pack): string[] {
+  return [...namedByArticle(kind, pack), ...(pack.decoys?.[kind ?? ''] ?? [])]
+}
+
+/** The names of one kind the article gives. */
+function namedByArticle(kind: StudyCard['answerKind'], pack: Pack): string[] {
   switch (kind) {
     case 'person':
     case 'place':
@@ -173,10 +175,14 @@ export function optionPool(card: StudyCard, cards: readonly StudyCard[], pack: P
         .sort((a, b) => Math.abs(eventSortKey(a) - (year ?? 0) * 10_000) - Math.abs(eventSortKey(b) - (year ?? 0) * 10_000))
         .map((e) => e.title)
     default: {
-      const question = card.question
-      return namesOfKind(card.answerKind, pack)
-        .filter((name) => !question.includes(name))
-        .sort((a, b) => near(entityYear(a, pack)) - near(entityYear(b, pack)))
+      const names = namesOfKind(card.answerKind, pack)
+        .filter((name) => name !== card.answer)
+        .sort(
+        (a, b) => near(entityYear(a, pack)) - near(entityYear(b, pack))
+      )
+      // Names the question already gives make poor options, unless nothing else is left.
+      const unnamed = names.filter((name) => !card.question.includes(name))
+      return unnamed.length >= 3 ? unnamed : [...unnamed, ...names.filter((n) => !unnamed.includes(n))]
     }
   }
 }

@@ -51,10 +51,9 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
  * ("1910-1920" for "What happened — 1917?").
  */
 function alsoRight(card: StudyCard, cards: readonly StudyCard[], pack: Pack): Set<string> {
-  const question = normalizeAnswer(card.question)
   const right = new Set<string>()
   for (const c of cards) {
-    if (c.id === card.id || normalizeAnswer(c.question) !== question) continue
+    if (c.id === card.id || c.question !== card.question) continue
     for (const a of [c.answer, ...c.accept]) right.add(normalizeAnswer(a))
   }
   const event = card.eventId ? pack.events.find((e) => e.id === card.eventId) : undefined
@@ -65,6 +64,31 @@ function alsoRight(card: StudyCard, cards: readonly StudyCard[], pack: Pack): Se
     }
   }
   return right
+}
+
+const wrongCache = new WeakMap<readonly StudyCard[], Map<string, string[]>>()
+
+/**
+ * The wrong options a card may offer, nearest first: its pool without repeats, without answers
+ * right for the same question and without any the typed grader would accept. The same for every
+ * seed, so it is worked out once per card.
+ */
+function wrongOptions(card: StudyCard, cards: readonly StudyCard[], pack: Pack): string[] {
+  let byCard = wrongCache.get(cards)
+  if (!byCard) wrongCache.set(cards, (byCard = new Map()))
+  const cached = byCard.get(card.id)
+  if (cached) return cached
+  const right = alsoRight(card, cards, pack)
+  const seen = new Set([normalizeAnswer(card.answer)])
+  const distinct: string[] = []
+  for (const option of optionPool(card, cards, pack)) {
+    const key = normalizeAnswer(option)
+    if (seen.has(key) || right.has(key) || gradeTyped(option, card).correct) continue
+    seen.add(key)
+    distinct.push(option)
+  }
+  byCard.set(card.id, distinct)
+  return distinct
 }
 
 /** The options of a multiple-choice question and which one is right. */
@@ -85,15 +109,7 @@ export function choiceOptions(
   seed: number
 ): ChoiceQuestion {
   const random = seededRandom(seed ^ hashString(card.id))
-  const right = alsoRight(card, cards, pack)
-  const seen = new Set([normalizeAnswer(card.answer)])
-  const distinct: string[] = []
-  for (const option of optionPool(card, cards, pack)) {
-    const key = normalizeAnswer(option)
-    if (seen.has(key) || right.has(key) || gradeTyped(option, card).correct) continue
-    seen.add(key)
-    distinct.push(option)
-  }
+  const distinct = wrongOptions(card, cards, pack)
   // Prefer the nearest candidates but vary which among them.
   const near = shuffle(distinct.slice(0, 6), random)
   const picked = [...near, ...shuffle(distinct.slice(6), random)].slice(0, 3)

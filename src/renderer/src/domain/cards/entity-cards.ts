@@ -61,7 +61,9 @@ function entityCard(
 /** The list card of a group: "Which three organisations are both nations members of?" */
 function groupCard(context: CardContext, group: EntityGroup): Draft {
   const { pack, events, entityById } = context
-  const members = group.entityIds.map((id) => entityById.get(id)!)
+  const members = group.entityIds
+    .map((id) => entityById.get(id))
+    .filter((e): e is Entity => e !== undefined)
   const kind = members[0]!.kind
   const inParagraph = events.filter((e) => e.paragraphId === group.paragraphId)
   const involved = inParagraph.filter((e) => e.entityIds.some((id) => group.entityIds.includes(id)))
@@ -96,6 +98,9 @@ export function entityCards(
     ...pack.entities
       .filter((e) => e.card !== false)
       .map((e) => entityCard(context, e, paragraphThemes)),
-    ...(pack.groups ?? []).map((g) => groupCard(context, g))
+    // A group whose entities a pack update removed is asked no more.
+    ...(pack.groups ?? [])
+      .filter((g) => g.entityIds.every((id) => context.entityById.has(id)))
+      .map((g) => groupCard(context, g))
   ]
 }
