@@ -77,7 +77,10 @@ function normalizeItem(text: string): string {
 function partOf(item: string, options: string[][], used: ReadonlySet<number>): [number, boolean] {
   const exact = options.findIndex((alts, j) => !used.has(j) && alts.includes(item))
   if (exact >= 0) return [exact, true]
-  return [options.findIndex((alts, j) => !used.has(j) && alts.some((o) => closeEnough(item, o))), false]
+  return [
+    options.findIndex((alts, j) => !used.has(j) && alts.some((o) => closeEnough(item, o))),
+    false
+  ]
 }
 
 /**

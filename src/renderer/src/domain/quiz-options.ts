@@ -39,7 +39,11 @@ export function formatDate(d: EventDate): string {
 
 /** The same date moved by some years (and for a day or month, by some months). */
 function shifted(d: EventDate, years: number, months = 0): EventDate {
-  const total = d.year * 12 + ((d.precision === 'day' || d.precision === 'month' ? d.month : 1) - 1) + years * 12 + months
+  const total =
+    d.year * 12 +
+    ((d.precision === 'day' || d.precision === 'month' ? d.month : 1) - 1) +
+    years * 12 +
+    months
   const year = Math.floor(total / 12)
   const month = (total % 12) + 1
   switch (d.precision) {
@@ -147,7 +151,9 @@ function yearOf(card: StudyCard, pack: Pack): number | undefined {
 /** The first year an entity takes part in an event, for nearness. */
 function entityYear(name: string, pack: Pack): number | undefined {
   const entity = pack.entities.find((e) => e.name === name)
-  const years = pack.events.filter((e) => entity && e.entityIds.includes(entity.id)).map((e) => e.date.year)
+  const years = pack.events
+    .filter((e) => entity && e.entityIds.includes(entity.id))
+    .map((e) => e.date.year)
   return years.length ? Math.min(...years) : undefined
 }
 
@@ -159,12 +165,15 @@ export function optionPool(card: StudyCard, cards: readonly StudyCard[], pack: P
   if (card.wrong?.length) return [...card.wrong]
   if (card.parts && !card.ordered && card.parts.length > 1) {
     const same = cards
-      .filter((c) => c.kind === card.kind && c.id !== card.id && c.parts?.length === card.parts?.length)
+      .filter(
+        (c) => c.kind === card.kind && c.id !== card.id && c.parts?.length === card.parts?.length
+      )
       .map((c) => c.answer)
     return [...listVariants(card, namesOfKind(card.answerKind, pack)), ...same]
   }
   const year = yearOf(card, pack)
-  const near = (y: number | undefined) => (year === undefined || y === undefined ? 9999 : Math.abs(y - year))
+  const near = (y: number | undefined) =>
+    year === undefined || y === undefined ? 9999 : Math.abs(y - year)
   switch (card.answerKind) {
     case 'date':
       return card.date ? dateOptions(card.date, pack) : []
@@ -172,17 +181,21 @@ export function optionPool(card: StudyCard, cards: readonly StudyCard[], pack: P
       return numberOptions(card, pack)
     case 'event':
       return [...pack.events]
-        .sort((a, b) => Math.abs(eventSortKey(a) - (year ?? 0) * 10_000) - Math.abs(eventSortKey(b) - (year ?? 0) * 10_000))
+        .sort(
+          (a, b) =>
+            Math.abs(eventSortKey(a) - (year ?? 0) * 10_000) -
+            Math.abs(eventSortKey(b) - (year ?? 0) * 10_000)
+        )
         .map((e) => e.title)
     default: {
       const names = namesOfKind(card.answerKind, pack)
         .filter((name) => name !== card.answer)
-        .sort(
-        (a, b) => near(entityYear(a, pack)) - near(entityYear(b, pack))
-      )
+        .sort((a, b) => near(entityYear(a, pack)) - near(entityYear(b, pack)))
       // Names the question already gives make poor options, unless nothing else is left.
       const unnamed = names.filter((name) => !card.question.includes(name))
-      return unnamed.length >= 3 ? unnamed : [...unnamed, ...names.filter((n) => !unnamed.includes(n))]
+      return unnamed.length >= 3
+        ? unnamed
+        : [...unnamed, ...names.filter((n) => !unnamed.includes(n))]
     }
   }
 }

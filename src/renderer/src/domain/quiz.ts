@@ -120,7 +120,7 @@ export function choiceOptions(
 /**
  * Picks `count` (4–6) events for an ordering exercise, shuffled out of order: only events whose
  * dates settle their order against every other in the set at their precision ("2014" and "August
- * 2014" never meet), and never two with the same title.
+ * 2014" never meet), and never two with the same title. Empty when fewer than two such events.
  */
 export function orderingSet(events: StudyEvent[], count: number, seed: number): StudyEvent[] {
   const random = seededRandom(seed)
@@ -131,6 +131,8 @@ export function orderingSet(events: StudyEvent[], count: number, seed: number): 
     if (chosen.some((c) => c.title === e.title || settledOrder(c, e) === 0)) continue
     chosen.push(e)
   }
+  // One event is nothing to order.
+  if (chosen.length < 2) return []
   let order = shuffle(chosen, random)
   // Never hand out a set that is already in order.
   const sorted = (list: StudyEvent[]) =>

@@ -91,7 +91,8 @@ describe('every card of the real pack', () => {
     const questions = new Map<string, string>()
     const repeated: string[] = []
     for (const card of cards) {
-      if (questions.has(card.question)) repeated.push(`${questions.get(card.question)} / ${card.id}`)
+      if (questions.has(card.question))
+        repeated.push(`${questions.get(card.question)} / ${card.id}`)
       questions.set(card.question, card.id)
     }
     expect(repeated).toEqual([])
@@ -166,11 +167,13 @@ describe('multiple choice over many seeds', () => {
         if (options.length < 4) problems.add(`${card.id}: ${options.length} options`)
         if (new Set(options).size !== options.length) problems.add(`${card.id}: repeated option`)
         const accepted = options.filter((o) => gradeTyped(o, card).correct)
-        if (accepted.length !== 1) problems.add(`${card.id}: grader accepts ${accepted.join(' | ')}`)
+        if (accepted.length !== 1)
+          problems.add(`${card.id}: grader accepts ${accepted.join(' | ')}`)
         const form = formOf(card, card.answer)
         for (const option of options) {
           if (formOf(card, option) !== form) problems.add(`${card.id}: "${option}" is not ${form}`)
-          if (!ofKind(card, option)) problems.add(`${card.id}: "${option}" is no ${card.answerKind}`)
+          if (!ofKind(card, option))
+            problems.add(`${card.id}: "${option}" is no ${card.answerKind}`)
         }
       }
     }
@@ -201,7 +204,8 @@ function localeForms(value: number): string[] {
     value.toLocaleString('fr-FR'),
     String(value)
   ]
-  if (value >= 1e9) forms.push(`${value / 1e9} billion`, `${(value / 1e6).toLocaleString('en-US')} million`)
+  if (value >= 1e9)
+    forms.push(`${value / 1e9} billion`, `${(value / 1e6).toLocaleString('en-US')} million`)
   else if (value >= 1e4) forms.push(`${value / 1e3}k`, `${value / 1e3} thousand`)
   return forms
 }
@@ -216,15 +220,25 @@ describe('typed grading over every card', () => {
       expectRight(card, card.answer)
       for (const alias of card.accept) expectRight(card, alias)
       if (card.parts && !card.include) {
-        expectRight(card, card.parts.map((alts) => alts.at(-1)!).reverse().join(', '))
+        expectRight(
+          card,
+          card.parts
+            .map((alts) => alts.at(-1)!)
+            .reverse()
+            .join(', ')
+        )
       }
-      if (card.include) for (const alts of card.parts ?? []) for (const a of alts) expectRight(card, a)
+      if (card.include)
+        for (const alts of card.parts ?? []) for (const a of alts) expectRight(card, a)
       const d = card.date
       if (d && d.precision === 'day') {
         const month = eventDateLabel({ ...pack.events[0]!, dateText: card.answer }).split(' ')[1]
         expectRight(card, `${month} ${d.year}`)
         expectRight(card, `${month!.slice(0, 3)} ${d.day}, ${d.year}`)
-        expectRight(card, `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`)
+        expectRight(
+          card,
+          `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`
+        )
       }
       if (d && d.precision === 'month') expectRight(card, `15 ${card.answer}`)
       if (d && d.precision === 'year') expectRight(card, `March ${d.year}`)

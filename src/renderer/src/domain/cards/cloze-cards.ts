@@ -7,13 +7,27 @@
 import type { Pack, StudyEvent, Theme } from '$shared/pack-schema'
 import { cardIds, noteIds } from '../card-ids'
 import type { AnswerKind } from '../study-card'
-import { type CardContext, type Draft, eraOfParagraph, paragraphCitations, spellings } from './context'
+import {
+  type CardContext,
+  type Draft,
+  eraOfParagraph,
+  paragraphCitations,
+  spellings
+} from './context'
 import { GAP, type KnownName, type Term, sentencesOf, termsOf, withoutMarks } from './cloze-text'
 import { eventDateLabel } from './event-dates'
 
 const MAX_GAPS = 4
 /** Which terms a sentence's gaps go to first when it has more than `MAX_GAPS`. */
-const PRIORITY: AnswerKind[] = ['date', 'number', 'person', 'place', 'organisation', 'equipment', 'company']
+const PRIORITY: AnswerKind[] = [
+  'date',
+  'number',
+  'person',
+  'place',
+  'organisation',
+  'equipment',
+  'company'
+]
 
 /** Every name a gap may blank: entities (people also by surname) and items of equipment. */
 function knownNames(pack: Pack): KnownName[] {
@@ -48,7 +62,12 @@ function correctedSpans(pack: Pack, sentence: string): [number, number][] {
  * involves the term or most of the names the sentence gives, then the one with the longest date
  * label ("August 2014" over "2014"), then the one dated nearest before the gap.
  */
-function eventOf(term: Term, sentence: string, events: StudyEvent[], pack: Pack): StudyEvent | undefined {
+function eventOf(
+  term: Term,
+  sentence: string,
+  events: StudyEvent[],
+  pack: Pack
+): StudyEvent | undefined {
   const named = (e: StudyEvent) =>
     e.entityIds.filter((id) => {
       const entity = pack.entities.find((x) => x.id === id)
@@ -102,7 +121,9 @@ export function clozeCards(
         const figure =
           term.answerKind === 'number'
             ? pack.trade.figures.find(
-                (f) => f.paragraphId === block.id && f.quote.includes(sentence.slice(term.start, term.start + term.text.length + 12))
+                (f) =>
+                  f.paragraphId === block.id &&
+                  f.quote.includes(sentence.slice(term.start, term.start + term.text.length + 12))
               )
             : undefined
         const entity = term.factId ? entityById.get(term.factId) : undefined

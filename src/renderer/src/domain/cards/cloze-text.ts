@@ -80,7 +80,12 @@ function dateTerms(sentence: string): Term[] {
   ]
   for (const [pattern, read] of patterns) {
     for (const m of sentence.matchAll(pattern)) {
-      found.push({ text: m[0], start: m.index, answerKind: 'date', date: read(m as RegExpExecArray) })
+      found.push({
+        text: m[0],
+        start: m.index,
+        answerKind: 'date',
+        date: read(m as RegExpExecArray)
+      })
     }
   }
   return found

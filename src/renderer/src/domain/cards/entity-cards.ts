@@ -4,7 +4,13 @@
  */
 import type { Entity, EntityGroup, Theme } from '$shared/pack-schema'
 import { cardIds } from '../card-ids'
-import { type CardContext, type Draft, eraOfParagraph, paragraphCitations, spellings } from './context'
+import {
+  type CardContext,
+  type Draft,
+  eraOfParagraph,
+  paragraphCitations,
+  spellings
+} from './context'
 import { eventDateLabel } from './event-dates'
 import { listText } from './english'
 
@@ -67,7 +73,9 @@ function groupCard(context: CardContext, group: EntityGroup): Draft {
   const kind = members[0]!.kind
   const inParagraph = events.filter((e) => e.paragraphId === group.paragraphId)
   const involved = inParagraph.filter((e) => e.entityIds.some((id) => group.entityIds.includes(id)))
-  const themes: Theme[] = [...new Set((involved.length ? involved : inParagraph).flatMap((e) => e.themes))]
+  const themes: Theme[] = [
+    ...new Set((involved.length ? involved : inParagraph).flatMap((e) => e.themes))
+  ]
   return {
     id: cardIds.group(kind, group.entityIds),
     kind,
