@@ -20,6 +20,7 @@ import {
   syncCardIds,
   undoAnswer
 } from '../../db/study-store'
+import { cardIds } from '../../domain/card-ids'
 import { eventSortKey } from '../../domain/cards'
 import type { StudyContent } from '../../domain/content'
 import { gradeNumeric, gradeOrder, gradeTyped, misplaced } from '../../domain/grading'
@@ -349,7 +350,7 @@ export class StudySession {
     let pass: boolean
     let detail: string | undefined
     if (mode === 'numeric') {
-      const figure = this.pack.trade.figures.find((f) => `figure:${f.id}` === card.id)
+      const figure = this.pack.trade.figures.find((f) => cardIds.figure(f.id) === card.id)
       const graded = gradeNumeric(text, figure?.value ?? NaN)
       pass = graded.correct
       detail =
@@ -458,14 +459,14 @@ export class StudySession {
   async #newOrderSet(): Promise<void> {
     let events = this.pack.events.filter(
       (e) =>
-        this.byId.has(`event-when:${e.id}`) &&
-        (!this.#filterSet || this.#filterSet.has(`event-when:${e.id}`))
+        this.byId.has(cardIds.eventWhen(e.id)) &&
+        (!this.#filterSet || this.#filterSet.has(cardIds.eventWhen(e.id)))
     )
     if (!this.cram && events.length >= 2) {
-      const rows = await getCards(events.map((e) => `event-when:${e.id}`))
+      const rows = await getCards(events.map((e) => cardIds.eventWhen(e.id)))
       const now = Date.now()
       const usable = rows.filter((r) => !r.retired && !r.suspended && r.buriedUntil <= now)
-      const eventOf = (cardId: string) => events.find((e) => `event-when:${e.id}` === cardId)!
+      const eventOf = (cardId: string) => events.find((e) => cardIds.eventWhen(e.id) === cardId)!
       const allowed = usable.filter((r) => r.state !== 0).map((r) => eventOf(r.id))
       // New ones in the order they are introduced, skipping a date already there (two events of
       // one date cannot be ordered against each other, so one would be a wasted new card).
@@ -526,7 +527,7 @@ export class StudySession {
     const wrong = idSet(...misplaced(items, eventSortKey).map((i) => items[i]!.id))
     const durationMs = (Date.now() - this.#shownAt) / Math.max(1, items.length)
     const graded = items
-      .map((e) => ({ cardId: `event-when:${e.id}`, rating: quizRating(!wrong.has(e.id)) }))
+      .map((e) => ({ cardId: cardIds.eventWhen(e.id), rating: quizRating(!wrong.has(e.id)) }))
       .filter((g) => this.byId.has(g.cardId))
     const again = graded.filter((g) => g.rating === 1).length
     if (!this.cram) {
