@@ -18,6 +18,22 @@ import { GAP, type KnownName, type Term, sentencesOf, termsOf, withoutMarks } fr
 import { eventDateLabel } from './event-dates'
 
 const MAX_GAPS = 4
+/** Sentences longer than this are cut at a clause after the gap, so the card fits a small window. */
+const LONG = 200
+
+/**
+ * The question of a gap: the sentence with the term blanked, and a long sentence cut after the
+ * first clause break that leaves 40 characters past the gap ("In _____, during an official visit
+ * by Mexican President José López Portillo to the Soviet Union…").
+ */
+function gapQuestion(sentence: string, term: Term): string {
+  const end = term.start + term.text.length
+  const text = sentence.slice(0, term.start) + GAP + sentence.slice(end)
+  if (sentence.length <= LONG) return text
+  const gapEnd = term.start + GAP.length
+  const cut = [...text.matchAll(/[,;] /g)].find((m) => m.index >= gapEnd + 40)
+  return cut && cut.index < text.length - 20 ? `${text.slice(0, cut.index)}…` : text
+}
 /** Which terms a sentence's gaps go to first when it has more than `MAX_GAPS`. */
 const PRIORITY: AnswerKind[] = [
   'date',
@@ -138,8 +154,7 @@ export function clozeCards(
           id: cardIds.cloze(block.id, index, term.text),
           noteId,
           kind: 'cloze',
-          question:
-            sentence.slice(0, term.start) + GAP + sentence.slice(term.start + term.text.length),
+          question: gapQuestion(sentence, term),
           answer: term.text,
           answerKind: term.answerKind,
           accept: [...(term.accept ?? [])],

@@ -14,7 +14,7 @@ export function cardFactIds(card: StudyCard): string[] {
 /** True when a note corrects words of the sentence a cloze card is made from. */
 function correctsSentence(note: EditorialNote, card: StudyCard): boolean {
   if (card.kind !== 'cloze' || !note.sourceSays) return false
-  const sentence = foldText(card.question.replace(GAP, card.answer))
+  const sentence = foldText(card.question.replace(GAP, card.answer).replace(/…$/, ''))
   const said = foldText(withoutMarks(note.sourceSays))
   return sentence.includes(said) || said.includes(sentence)
 }
