@@ -258,6 +258,27 @@ describe('typed grading over every card', () => {
   })
 })
 
+describe('typed grading tells things apart', () => {
+  it('never accepts another event’s title, nor another person’s or place’s name', () => {
+    const accepted: string[] = []
+    for (const card of cards.filter((c) => c.kind === 'event-what')) {
+      const event = pack.events.find((e) => e.id === card.eventId)!
+      for (const other of pack.events) {
+        if (other.id === event.id || other.title === event.title) continue
+        if (gradeTyped(other.title, card).correct) accepted.push(`${card.id}: "${other.title}"`)
+      }
+    }
+    for (const card of cards.filter((c) => !c.parts && c.kind !== 'hand')) {
+      const kind = card.answerKind
+      for (const entity of pack.entities.filter((e) => e.kind === kind && e.name !== card.answer)) {
+        if (card.accept.includes(entity.name)) continue
+        if (gradeTyped(entity.name, card).correct) accepted.push(`${card.id}: "${entity.name}"`)
+      }
+    }
+    expect(accepted).toEqual([])
+  })
+})
+
 describe('ordering sets over many seeds', () => {
   it('only grade pairs the dates settle, and never show two items with one label', () => {
     let pairs = 0
