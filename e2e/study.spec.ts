@@ -118,18 +118,18 @@ test('multiple choice: the right option is graded Good, a wrong one Again', asyn
   await options.filter({ hasText: 'Leon Trotsky' }).click()
   await expect(page.getByTestId('quiz-verdict')).toHaveText(/Correct — graded Good/)
 
-  await page.goto('/#/study?mode=choice&card=person:frida-kahlo')
-  await expect(card(page)).toHaveAttribute('data-card-id', 'person:frida-kahlo')
+  await page.goto('/#/study?mode=choice&card=person:natalia-sedova')
+  await expect(card(page)).toHaveAttribute('data-card-id', 'person:natalia-sedova')
   // Keyboard: press the number of a wrong option.
   const texts = await options.allTextContents()
-  const wrong = texts.findIndex((t) => !t.includes('Frida Kahlo'))
+  const wrong = texts.findIndex((t) => !t.includes('Natalia Sedova'))
   await page.keyboard.press(String(wrong + 1))
   await expect(page.getByTestId('quiz-verdict')).toHaveText(/Not quite — graded Again/)
-  await expect(page.getByTestId('card-answer')).toHaveText('Frida Kahlo')
+  await expect(page.getByTestId('card-answer')).toHaveText('Natalia Sedova')
   const logs = await readStore<Log>(page, 'reviewLogs')
   expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
     ['person:leon-trotsky', 3, 'choice'],
-    ['person:frida-kahlo', 1, 'choice']
+    ['person:natalia-sedova', 1, 'choice']
   ])
 })
 

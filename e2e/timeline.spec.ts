@@ -74,7 +74,9 @@ test('the arrow keys move focus between events in date order', async ({ page }) 
   await fortRoss.focus()
   await page.keyboard.press('ArrowRight')
   await expect(
-    axis(page).getByRole('button', { name: 'Diplomatic relations established, 1 December 1890' })
+    axis(page).getByRole('button', {
+      name: 'Diplomatic relations established with the Russian Empire, 1 December 1890'
+    })
   ).toBeFocused()
   await page.keyboard.press('ArrowLeft')
   await expect(fortRoss).toBeFocused()

@@ -99,8 +99,20 @@ export function checkPackIntegrity(pack: Pack): string[] {
     }
   }
 
+  for (const g of pack.groups ?? []) {
+    const where = `group "${g.question}"`
+    needBlock(g.paragraphId, where)
+    const kinds = new Set(g.entityIds.map((id) => entities.get(id)?.kind))
+    if (kinds.has(undefined)) problems.push(`${where}: an entity does not exist`)
+    else if (kinds.size > 1) problems.push(`${where}: its entities are of different kinds`)
+  }
+
   for (const c of pack.cards) {
     const where = `card "${c.id}"`
+    if (!c.answerKind) problems.push(`${where}: says no answerKind`)
+    if (!c.wrong) problems.push(`${where}: has no wrong options for multiple choice`)
+    else if (c.wrong.some((w) => w.toLowerCase() === c.answer.toLowerCase()))
+      problems.push(`${where}: a wrong option is its answer`)
     needBlock(c.paragraphId, where)
     needEra(c.era, where)
     if (c.eventId !== undefined && !eventIds.has(c.eventId)) {

@@ -97,7 +97,29 @@ export const Entity = v.object({
   aliases: v.optional(v.array(Text)),
   /** For companies: the home country. */
   country: v.optional(Country),
-  paragraphIds: v.pipe(v.array(Id), v.minLength(1))
+  paragraphIds: v.pipe(v.array(Id), v.minLength(1)),
+  /**
+   * What the entity's own card asks by, where the role alone fits more than one thing or leans on
+   * something the article does not say ("Russian President photographed with Vicente Fox").
+   */
+  cue: v.optional(Text),
+  /** False when the entity gets no card of its own: the article tells it apart from no other. */
+  card: v.optional(v.boolean())
+})
+
+/** A key term of an answer: its spellings, any one of which names it ("killed", "assassinated"). */
+const KeyTerm = v.pipe(v.array(Text), v.minLength(1))
+
+/**
+ * Entities the article names together and asks about as one list card ("the home of painters
+ * Diego Rivera and Frida Kahlo"): the question, and whether the article names them as examples
+ * ("include") so that each one named counts, or as the whole list.
+ */
+export const EntityGroup = v.object({
+  question: Text,
+  entityIds: v.pipe(v.array(Id), v.minLength(2)),
+  paragraphId: Id,
+  include: v.optional(v.boolean())
 })
 
 export const Event = v.object({
@@ -112,7 +134,13 @@ export const Event = v.object({
   themes: v.pipe(v.array(Theme), v.minLength(1)),
   entityIds: v.array(Id),
   paragraphId: Id,
-  citations: v.array(Citation)
+  citations: v.array(Citation),
+  /** Tells the event apart in "What happened — 1806 (…)?" where another event fits the date. */
+  cue: v.optional(Text),
+  /** The terms that recall the event: a typed answer naming each one counts as right. */
+  keyTerms: v.optional(v.array(KeyTerm)),
+  /** Other wordings accepted for the event's title. */
+  accept: v.optional(v.array(Text))
 })
 
 /** A note by the editors wherever the source is wrong, garbled or incomplete. */
@@ -138,13 +166,17 @@ export const TradeFigure = v.object({
   /** The sentence of the source the figure comes from, verbatim. */
   quote: Text,
   paragraphId: Id,
-  citations: v.array(Citation)
+  citations: v.array(Citation),
+  /** The question asked, where the label alone would leave the right reading unknowable. */
+  question: v.optional(Text)
 })
 
 export const TradeFlow = v.object({
   from: Country,
   to: Country,
   products: v.pipe(v.array(Text), v.minLength(1)),
+  /** Other names a student may give a product ("cars" for "automobiles"), keyed by product. */
+  aliases: v.optional(v.record(v.string(), v.array(Text))),
   quote: Text,
   paragraphId: Id,
   citations: v.array(Citation)
@@ -195,6 +227,16 @@ export const Trade = v.object({
   )
 })
 
+/** What a hand-written card's answer is, so multiple choice offers options of the same kind. */
+export const HAND_ANSWER_KINDS = [
+  'person',
+  'place',
+  'country',
+  'organisation',
+  'reason',
+  'description'
+] as const
+
 /** A hand-written flashcard, for facts generated cards would phrase badly. */
 export const HandCard = v.object({
   id: Id,
@@ -202,6 +244,12 @@ export const HandCard = v.object({
   answer: Text,
   /** Other accepted answers for typed quizzes. */
   accept: v.optional(v.array(Text)),
+  /** Required of a bundled pack (the integrity check says so); optional for older packs. */
+  answerKind: v.optional(v.picklist(HAND_ANSWER_KINDS)),
+  /** Wrong options for multiple choice, of the answer's kind and form; none right by the article. */
+  wrong: v.optional(v.pipe(v.array(Text), v.minLength(3))),
+  /** The terms a typed answer must name to count as right (for answers said in many ways). */
+  keyTerms: v.optional(v.array(KeyTerm)),
   paragraphId: Id,
   eventId: v.optional(Id),
   themes: v.pipe(v.array(Theme), v.minLength(1)),
@@ -232,6 +280,13 @@ export const Pack = v.object({
   entities: v.array(Entity),
   trade: Trade,
   notes: v.array(EditorialNote),
+  /** Entities asked about together, as one list card each. */
+  groups: v.optional(v.array(EntityGroup)),
+  /**
+   * Wrong options for multiple choice of a kind the article names too few of (it names only four
+   * items of equipment, all in one list), keyed by answer kind. None is named by the article.
+   */
+  decoys: v.optional(v.record(v.string(), v.array(Text))),
   cards: v.array(HandCard)
 })
 
@@ -262,6 +317,8 @@ export type Company = v.InferOutput<typeof Company>
 export type Equipment = v.InferOutput<typeof Equipment>
 export type Trade = v.InferOutput<typeof Trade>
 export type HandCard = v.InferOutput<typeof HandCard>
+export type HandAnswerKind = (typeof HAND_ANSWER_KINDS)[number]
+export type EntityGroup = v.InferOutput<typeof EntityGroup>
 export type Pack = v.InferOutput<typeof Pack>
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; problems: string[] }

@@ -190,6 +190,28 @@ describe('checkPackIntegrity', () => {
     expect(checkPackIntegrity(broken).join('\n')).toMatch(/"p-nowhere"/)
   })
 
+  it('reports a hand card that says no answer kind or gives no wrong options', () => {
+    const broken = structuredClone(pack)
+    const card = broken.cards[0]
+    if (!card) throw new Error('pack has no cards')
+    delete card.answerKind
+    card.wrong = [card.answer, 'b', 'c']
+    const problems = checkPackIntegrity(broken).join('\n')
+    expect(problems).toMatch(/says no answerKind/)
+    expect(problems).toMatch(/a wrong option is its answer/)
+  })
+
+  it('reports a group of entities that do not exist or are not of one kind', () => {
+    const broken = structuredClone(pack)
+    broken.groups = [
+      { question: 'Q1?', entityIds: ['leon-trotsky', 'moscow'], paragraphId: 'p-trade-1' },
+      { question: 'Q2?', entityIds: ['leon-trotsky', 'nobody'], paragraphId: 'p-trade-1' }
+    ]
+    const problems = checkPackIntegrity(broken).join('\n')
+    expect(problems).toMatch(/group "Q1\?": its entities are of different kinds/)
+    expect(problems).toMatch(/group "Q2\?": an entity does not exist/)
+  })
+
   it('reports citations that do not match the markers', () => {
     const broken = structuredClone(pack)
     const block = findBlock(broken, 'p-trade-1')?.block

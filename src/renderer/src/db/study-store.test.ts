@@ -62,14 +62,13 @@ describe('syncCards', () => {
     await syncCards(packA, t0, db)
     await answer('event-when:1812-fort-ross', 3)
     await answer('person:leon-trotsky', 1)
-    await answer('company:cemex', 4)
+    await answer('place:norway', 4)
     const trotskyBefore = await db.cards.get('person:leon-trotsky')
 
-    // Pack B: the Cemex company is gone, a new hand card arrives.
+    // Pack B: the place Norway is gone, a new hand card arrives.
     const packB = realPack()
     packB.packVersion = 'B'
-    packB.trade.companies = packB.trade.companies.filter((c) => c.entityId !== 'cemex')
-    packB.entities = packB.entities.filter((e) => e.id !== 'cemex')
+    packB.entities = packB.entities.filter((e) => e.id !== 'norway')
     packB.cards.push({
       id: 'card-new-fact',
       question: 'A new question?',
@@ -83,10 +82,10 @@ describe('syncCards', () => {
     expect(await db.cards.get('person:leon-trotsky')).toEqual(trotskyBefore)
     expect((await db.cards.get('event-when:1812-fort-ross'))?.state).toBe(1)
     expect((await db.cards.get('hand:card-new-fact'))?.state).toBe(0)
-    const cemex = await db.cards.get('company:cemex')
-    expect(cemex?.retired).toBe(1)
-    expect(cemex?.reps).toBe(1)
-    expect(await db.reviewLogs.where('cardId').equals('company:cemex').count()).toBe(1)
+    const norway = await db.cards.get('place:norway')
+    expect(norway?.retired).toBe(1)
+    expect(norway?.reps).toBe(1)
+    expect(await db.reviewLogs.where('cardId').equals('place:norway').count()).toBe(1)
     // A retired card is never drawn nor counted.
     const all = await countDue(t0 + 60_000, cutoff, undefined, db)
     const active = generateCards(packB).length
@@ -95,8 +94,8 @@ describe('syncCards', () => {
     // Back to pack A: Cemex returns with its progress, the new card retires.
     const back = await syncCards(packA, t0 + 120_000, db)
     expect(back).toMatchObject({ added: 0, retired: 1, restored: 1 })
-    expect((await db.cards.get('company:cemex'))?.retired).toBe(0)
-    expect((await db.cards.get('company:cemex'))?.reps).toBe(1)
+    expect((await db.cards.get('place:norway'))?.retired).toBe(0)
+    expect((await db.cards.get('place:norway'))?.reps).toBe(1)
   })
 })
 
@@ -178,8 +177,8 @@ describe('due counts, bury, suspend and the new-card limit', () => {
       review: 0
     })
     const a = await answer('person:leon-trotsky', 3)
-    const b = await answer('person:frida-kahlo', 3)
-    await answer('person:frida-kahlo', 3, b.after.due)
+    const b = await answer('person:ramon-mercader', 3)
+    await answer('person:ramon-mercader', 3, b.after.due)
     expect(await countDue(a.after.due, cutoff, undefined, db)).toEqual({
       new: total - 2,
       learning: 1,
@@ -189,7 +188,7 @@ describe('due counts, bury, suspend and the new-card limit', () => {
     const later = t0 + 40 * 86_400_000
     expect(await countDue(later, nextStudyDay(later), undefined, db)).toMatchObject({ review: 1 })
     // A filter counts only its cards.
-    const filter = new Set(['person:leon-trotsky', 'person:diego-rivera'])
+    const filter = new Set(['person:leon-trotsky', 'person:natalia-sedova'])
     expect(await countDue(t0, cutoff, filter, db)).toEqual({ new: 1, learning: 1, review: 0 })
   })
 
@@ -215,8 +214,8 @@ describe('due counts, bury, suspend and the new-card limit', () => {
 
   it('counts today’s first reviews of new cards for the daily limit, and draws no new card when told', async () => {
     await answer('person:leon-trotsky', 3)
-    const b = await answer('person:frida-kahlo', 1)
-    await answer('person:frida-kahlo', 3, b.after.due)
+    const b = await answer('person:ramon-mercader', 1)
+    await answer('person:ramon-mercader', 3, b.after.due)
     const dayStart = studyDayStart(t0)
     expect(await newIntroducedSince(dayStart, db)).toBe(2)
     expect(await newIntroducedSince(nextStudyDay(t0), db)).toBe(0)
@@ -242,13 +241,13 @@ describe('due counts, bury, suspend and the new-card limit', () => {
   it('draws due learning cards before reviews, reviews before new cards', async () => {
     const a = await answer('person:leon-trotsky', 3)
     await answer('person:leon-trotsky', 3, a.after.due)
-    const c = await answer('person:diego-rivera', 1, t0)
+    const c = await answer('person:natalia-sedova', 1, t0)
     const later = (await db.cards.get('person:leon-trotsky'))!.due + 1000
-    // Trotsky is a review due, Rivera a learning card due: learning first.
+    // Trotsky is a review due, Sedova a learning card due: learning first.
     expect(c.after.due).toBeLessThan(later)
     const query = { now: later, cutoff: nextStudyDay(later), allowNew: true }
-    expect((await nextCard(query, db))!.id).toBe('person:diego-rivera')
-    await answer('person:diego-rivera', 4, later)
+    expect((await nextCard(query, db))!.id).toBe('person:natalia-sedova')
+    await answer('person:natalia-sedova', 4, later)
     expect((await nextCard(query, db))!.id).toBe('person:leon-trotsky')
   })
 })

@@ -3,6 +3,7 @@
  * figure's quote, the equipment's status), the section its paragraph is in, and the editorial
  * notes. The app's card back and the Anki export show the same.
  */
+import { cardIds } from './card-ids'
 import type { EditorialNote, Pack } from '$shared/pack-schema'
 import { findBlock } from '$shared/pack-integrity'
 import { notesForCard } from './cards'
@@ -31,7 +32,7 @@ function cardDetail(pack: Pack, card: StudyCard): string | undefined {
     return pack.events.find((e) => e.id === card.eventId)?.summary
   }
   if (card.kind === 'figure') {
-    return pack.trade.figures.find((f) => `figure:${f.id}` === card.id)?.quote
+    return pack.trade.figures.find((f) => cardIds.figure(f.id) === card.id)?.quote
   }
   if (card.kind === 'equipment') {
     const item = pack.trade.equipment.find((q) => card.factIds?.includes(q.id))

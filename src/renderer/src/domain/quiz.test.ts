@@ -21,19 +21,40 @@ describe('choiceOptions', () => {
     expect(trotsky.options).toHaveLength(4)
   })
 
-  it('draws distractors of the same kind: other years of the era, other people', () => {
+  it('draws distractors of the same kind and form: nearby dates as precise, other people', () => {
     const when = choiceOptions(card('event-when:1930-relations-severed'), cards, pack, 3)
-    const sovietYears = pack.events.filter((e) => e.era === 'soviet-union').map((e) => e.dateText)
+    expect(when.options).toHaveLength(4)
     for (const option of when.options) {
-      expect(sovietYears.some((t) => t.toLowerCase().endsWith(option.toLowerCase()))).toBe(true)
-      if (option !== when.options[when.correctIndex]) expect(option).not.toContain('1930')
+      // "26 January 1930" among other full dates, never among bare years.
+      expect(option).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/)
+      const year = Number(option.slice(-4))
+      expect(Math.abs(year - 1930)).toBeLessThanOrEqual(20)
     }
+    const year = choiceOptions(card('event-when:1812-fort-ross'), cards, pack, 3)
+    for (const option of year.options) expect(option).toMatch(/^\d{4}$/)
     const people = pack.entities.filter((e) => e.kind === 'person').map((e) => e.name)
     for (const option of choiceOptions(card('person:leon-trotsky'), cards, pack, 3).options) {
       expect(people).toContain(option)
     }
     const figure = choiceOptions(card('figure:trade-total-2014'), cards, pack, 3)
     expect(figure.options.every((o) => o.startsWith('US$'))).toBe(true)
+  })
+
+  it('gives hand-written cards their own wrong options of the same kind', () => {
+    const first = choiceOptions(card('hand:card-first-in-americas'), cards, pack, 2)
+    const countries = [
+      'Mexico',
+      ...pack.cards.find((c) => c.id === 'card-first-in-americas')!.wrong!
+    ]
+    for (const option of first.options) expect(countries).toContain(option)
+    expect(first.options).toHaveLength(4)
+  })
+
+  it('gives the one Russian company other companies, not a two-option give-away', () => {
+    const q = choiceOptions(card('company:power-machines'), cards, pack, 5)
+    const companies = pack.entities.filter((e) => e.kind === 'company').map((e) => e.name)
+    expect(q.options).toHaveLength(4)
+    for (const option of q.options) expect(companies).toContain(option)
   })
 })
 
@@ -68,11 +89,32 @@ describe('choiceOptions never offers two right answers', () => {
     expect(members.options).toHaveLength(4)
     for (const option of members.options) expect(option.split(/, | and /)).toHaveLength(3)
     const igla = choiceOptions(card('equipment:9k38-igla'), cards, pack, 1)
-    expect(igla.options.sort()).toEqual(pack.trade.equipment.map((q) => q.name).sort())
+    const equipment = [...pack.trade.equipment.map((q) => q.name), ...pack.decoys!.equipment!]
+    expect(igla.options).toHaveLength(4)
+    for (const option of igla.options) expect(equipment).toContain(option)
+    // A list asked as "which four" is never answered by a list of three.
+    const received = choiceOptions(card('equipment:mexican-navy-received'), cards, pack, 1)
+    for (const option of received.options) expect(option.split(/, | and /)).toHaveLength(4)
   })
 })
 
 describe('orderingSet', () => {
+  it('never puts together events the dates cannot order, nor two of one title', () => {
+    const byId = (id: string) => pack.events.find((e) => e.id === id)!
+    const never = [
+      ['2014-trade-total', '2014-ninety-years'],
+      ['1917-russian-revolution', '1910-mexican-revolution'],
+      ['2001-satellite-launch', '2013-satellite-launch']
+    ]
+    for (let seed = 0; seed < 300; seed++) {
+      const ids = orderingSet(pack.events, 6, seed).map((e) => e.id)
+      for (const [a, b] of never)
+        expect(ids.includes(a!) && ids.includes(b!), `${a} ${b}`).toBe(false)
+    }
+    // Two events the dates cannot order make no set at all.
+    expect(orderingSet([byId('2014-trade-total'), byId('2014-ninety-years')], 2, 1)).toEqual([])
+  })
+
   it('picks events of distinct dates, not already in order, the same for the same seed', () => {
     for (let seed = 0; seed < 30; seed++) {
       const set = orderingSet(pack.events, 4 + (seed % 3), seed)

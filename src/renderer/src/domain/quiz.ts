@@ -1,13 +1,17 @@
 /**
- * Builds the quiz exercises from the cards: multiple-choice options with distractors of the same
- * kind, and sets of events to put in order. Deterministic for a seed, so tests and replays agree.
+ * Builds the quiz exercises from the cards: multiple-choice options of the answer's kind and form,
+ * and sets of events to put in order that the article's dates settle. Deterministic for a seed,
+ * so tests and replays agree.
  */
-import type { Pack, StudyEvent, TradeFigure } from '$shared/pack-schema'
-import { datesOverlap, eventDateLabel, eventSortKey, listText } from './cards'
+import type { Pack, StudyEvent } from '$shared/pack-schema'
+import { datesOverlap, eventDateLabel, settledOrder } from './cards/event-dates'
 import { gradeTyped, normalizeAnswer } from './grading'
+import { optionPool } from './quiz-options'
 import type { StudyCard } from './study-card'
 import type { ReviewMode } from './card-state'
 import type { Rating } from './scheduler'
+
+export { figureDistractors, formatDate } from './quiz-options'
 
 /** A small fast seeded generator (mulberry32): the same seed gives the same sequence. */
 export function seededRandom(seed: number): () => number {
@@ -41,102 +45,15 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return out
 }
 
-const ORDINAL = (n: number) =>
-  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`
-
-/** Wrong values for a figure, written like its display ("US$17.84 billion", "about 7,700", "5th"). */
-export function figureDistractors(figure: TradeFigure): string[] {
-  if (figure.unit === 'rank') {
-    return [1, 2, 3, 4, 5, 6].filter((n) => n !== figure.value).map(ORDINAL)
-  }
-  const format = (value: number) => {
-    if (figure.unit === 'US$') {
-      return value >= 1e9
-        ? `US$${+(value / 1e9).toPrecision(4)} billion`
-        : `US$${+(value / 1e6).toPrecision(4)} million`
-    }
-    return `about ${Math.round(value).toLocaleString('en-US')}`
-  }
-  return [0.1, 10, 0.5, 3].map((f) => format(figure.value * f))
-}
-
 /**
- * Wrong versions of a list answer: one item swapped for another of its kind, or, with nothing to
- * swap in, one item left out ("Which four…?" answered with three).
- */
-function listVariants(card: StudyCard, substitutes: string[]): string[] {
-  const items = (card.parts ?? []).map((alts) => alts[0]!)
-  const inList = new Set(items.map(normalizeAnswer))
-  const others = [...new Set(substitutes)].filter((s) => !inList.has(normalizeAnswer(s)))
-  const out: string[] = []
-  for (const other of others) {
-    items.forEach((_, i) => out.push(listText(items.map((item, j) => (j === i ? other : item)))))
-  }
-  if (out.length === 0 && items.length > 2) {
-    items.forEach((_, i) => out.push(listText(items.filter((__, j) => j !== i))))
-  }
-  return out
-}
-
-/** The pool a card's distractors come from: answers of other cards of the same kind. */
-function pool(card: StudyCard, cards: readonly StudyCard[], pack: Pack): string[] {
-  const isList = (c: StudyCard) => !!c.parts && !c.ordered && c.parts.length > 1
-  // A single answer gets single answers, a list gets lists.
-  const same = (kind: StudyCard['kind']) =>
-    cards
-      .filter((c) => c.kind === kind && c.id !== card.id && isList(c) === isList(card))
-      .map((c) => c.answer)
-  if (isList(card)) {
-    const substitutes =
-      card.kind === 'organisation'
-        ? pack.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)
-        : card.kind === 'trade-flow'
-          ? pack.trade.flows.flatMap((f) => f.products.map((p) => p.replace(/-/g, ' ')))
-          : card.kind === 'equipment'
-            ? pack.trade.equipment.map((q) => q.name)
-            : []
-    return [...listVariants(card, substitutes), ...same(card.kind)]
-  }
-  switch (card.kind) {
-    case 'event-when':
-    case 'event-what': {
-      // Other events of the same era first, then the neighbouring ones.
-      const others = cards.filter((c) => c.kind === card.kind && c.id !== card.id)
-      const sameEra = others.filter((c) => c.era === card.era).map((c) => c.answer)
-      return [...sameEra, ...others.map((c) => c.answer)]
-    }
-    case 'figure': {
-      const figure = pack.trade.figures.find((f) => `figure:${f.id}` === card.id)
-      return figure ? figureDistractors(figure) : []
-    }
-    case 'organisation':
-      return pack.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)
-    case 'equipment':
-      // The other items the same receiver got (the article describes none of them as this one).
-      return pack.trade.equipment.map((q) => q.name)
-    case 'hand': {
-      // A hand card whose answer is a named entity gets others of that kind.
-      const entity = pack.entities.find(
-        (e) => e.name === card.answer || e.aliases?.includes(card.answer)
-      )
-      if (entity) return pack.entities.filter((e) => e.kind === entity.kind).map((e) => e.name)
-      return same('hand')
-    }
-    default:
-      return same(card.kind)
-  }
-}
-
-/**
- * Answers that would be right for this card too, normalized: its own accepted answers, those of
- * any card asking the same question, and for events, what else happened (or when else) at a time
- * that could be the same ("1910-1920" for "What happened — 1917?").
+ * Answers that would be right for this card too, normalized: those of any card asking the same
+ * question, and for events, what else happened (or when else) at a time that could be the same
+ * ("1910-1920" for "What happened — 1917?").
  */
 function alsoRight(card: StudyCard, cards: readonly StudyCard[], pack: Pack): Set<string> {
-  const question = normalizeAnswer(card.question)
   const right = new Set<string>()
   for (const c of cards) {
-    if (c.id !== card.id && normalizeAnswer(c.question) !== question) continue
+    if (c.id === card.id || c.question !== card.question) continue
     for (const a of [c.answer, ...c.accept]) right.add(normalizeAnswer(a))
   }
   const event = card.eventId ? pack.events.find((e) => e.id === card.eventId) : undefined
@@ -149,15 +66,41 @@ function alsoRight(card: StudyCard, cards: readonly StudyCard[], pack: Pack): Se
   return right
 }
 
+const wrongCache = new WeakMap<readonly StudyCard[], Map<string, string[]>>()
+
+/**
+ * The wrong options a card may offer, nearest first: its pool without repeats, without answers
+ * right for the same question and without any the typed grader would accept. The same for every
+ * seed, so it is worked out once per card.
+ */
+function wrongOptions(card: StudyCard, cards: readonly StudyCard[], pack: Pack): string[] {
+  let byCard = wrongCache.get(cards)
+  if (!byCard) wrongCache.set(cards, (byCard = new Map()))
+  const cached = byCard.get(card.id)
+  if (cached) return cached
+  const right = alsoRight(card, cards, pack)
+  const seen = new Set([normalizeAnswer(card.answer)])
+  const distinct: string[] = []
+  for (const option of optionPool(card, cards, pack)) {
+    const key = normalizeAnswer(option)
+    if (seen.has(key) || right.has(key) || gradeTyped(option, card).correct) continue
+    seen.add(key)
+    distinct.push(option)
+  }
+  byCard.set(card.id, distinct)
+  return distinct
+}
+
+/** The options of a multiple-choice question and which one is right. */
 export interface ChoiceQuestion {
   options: string[]
   correctIndex: number
 }
 
 /**
- * Up to four options: the answer and distractors of the same kind (other years of the era for
- * "when", other people for "who"…), in an order fixed by the seed. Fewer when the pack has fewer.
- * No distractor is also right (see `alsoRight`).
+ * Up to four options: the answer and wrong options of its kind and form (nearby years for "when",
+ * people of the same time for "who"…), in an order fixed by the seed. Fewer when the pack has
+ * fewer. No wrong option is right under the typed grader, nor for the same question.
  */
 export function choiceOptions(
   card: StudyCard,
@@ -166,39 +109,34 @@ export function choiceOptions(
   seed: number
 ): ChoiceQuestion {
   const random = seededRandom(seed ^ hashString(card.id))
-  const right = alsoRight(card, cards, pack)
-  const seen = new Set([normalizeAnswer(card.answer)])
-  const year = card.kind === 'event-when' ? card.answer.match(/\d{4}/)?.[0] : undefined
-  const distinct: string[] = []
-  for (const option of pool(card, cards, pack)) {
-    const key = normalizeAnswer(option)
-    // Never a second right answer: the same (or nearly), one right for the same question, or for
-    // a date, another of the same year.
-    if (seen.has(key) || right.has(key) || (year && option.includes(year))) continue
-    if (gradeTyped(option, card).correct) continue
-    seen.add(key)
-    distinct.push(option)
-  }
-  // Prefer the nearest candidates (same era first) but vary which among them.
+  const distinct = wrongOptions(card, cards, pack)
+  // Prefer the nearest candidates but vary which among them.
   const near = shuffle(distinct.slice(0, 6), random)
   const picked = [...near, ...shuffle(distinct.slice(6), random)].slice(0, 3)
   const options = shuffle([card.answer, ...picked], random)
   return { options, correctIndex: options.indexOf(card.answer) }
 }
 
-/** Picks `count` (4–6) events with distinct dates for an ordering exercise, shuffled out of order. */
+/**
+ * Picks `count` (4–6) events for an ordering exercise, shuffled out of order: only events whose
+ * dates settle their order against every other in the set at their precision ("2014" and "August
+ * 2014" never meet), and never two with the same title. Empty when fewer than two such events.
+ */
 export function orderingSet(events: StudyEvent[], count: number, seed: number): StudyEvent[] {
   const random = seededRandom(seed)
   const n = Math.max(2, Math.min(count, events.length))
-  const byKey = new Map<number, StudyEvent>()
+  const chosen: StudyEvent[] = []
   for (const e of shuffle(events, random)) {
-    if (!byKey.has(eventSortKey(e))) byKey.set(eventSortKey(e), e)
+    if (chosen.length === n) break
+    if (chosen.some((c) => c.title === e.title || settledOrder(c, e) === 0)) continue
+    chosen.push(e)
   }
-  const chosen = [...byKey.values()].slice(0, n)
+  // One event is nothing to order.
+  if (chosen.length < 2) return []
   let order = shuffle(chosen, random)
   // Never hand out a set that is already in order.
   const sorted = (list: StudyEvent[]) =>
-    list.every((e, i) => i === 0 || eventSortKey(list[i - 1]!) <= eventSortKey(e))
+    list.every((e, i) => i === 0 || settledOrder(list[i - 1]!, e) < 0)
   for (let tries = 0; sorted(order) && order.length > 1 && tries < 10; tries++) {
     order = shuffle(chosen, random)
   }

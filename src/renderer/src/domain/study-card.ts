@@ -1,4 +1,4 @@
-import type { Theme } from '$shared/pack-schema'
+import type { EventDate, Theme } from '$shared/pack-schema'
 
 export type CardKind =
   | 'event-what'
@@ -11,6 +11,25 @@ export type CardKind =
   | 'company'
   | 'equipment'
   | 'hand'
+  | 'cloze'
+
+/**
+ * What a card's answer is (or each item of a list answer is), so multiple choice offers options
+ * of that kind and typed answers are judged as that kind (a date by its parts, a number by value).
+ */
+export type AnswerKind =
+  | 'event'
+  | 'date'
+  | 'number'
+  | 'person'
+  | 'place'
+  | 'country'
+  | 'organisation'
+  | 'company'
+  | 'equipment'
+  | 'product'
+  | 'reason'
+  | 'description'
 
 /** A flashcard generated from the pack (or hand-written in it). Its id is stable across packs. */
 export interface StudyCard {
@@ -23,6 +42,8 @@ export interface StudyCard {
   kind: CardKind
   question: string
   answer: string
+  /** What the answer (or each item of a list answer) is; every generated card says it. */
+  answerKind?: AnswerKind
   /** Other accepted answers for typed quizzes. */
   accept: string[]
   /**
@@ -32,6 +53,16 @@ export interface StudyCard {
   parts?: string[][]
   /** The parts must come in this order ("from Russia, operating in Mexico"); else any order. */
   ordered?: boolean
+  /** The article names the parts as examples ("exports include…"): each one named counts. */
+  include?: boolean
+  /** Terms that recall the answer: a typed answer naming each one (any spelling) is right. */
+  keyTerms?: string[][]
+  /** For a date answer, the date at the source's precision: a more precise one typed counts. */
+  date?: EventDate
+  /** For a number answer, its value: typed numbers are read in any locale's format. */
+  value?: number
+  /** Wrong options written for the card (hand-written cards), of the answer's kind and form. */
+  wrong?: string[]
   era: string
   themes: Theme[]
   paragraphId: string

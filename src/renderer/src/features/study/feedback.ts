@@ -2,6 +2,7 @@
  * What the student is told after an answer: a typed answer graded (with why), the verdict line,
  * the intervals on the grade buttons (saying so when two are equal) and the live-region message.
  */
+import { cardIds } from '../../domain/card-ids'
 import type { Pack } from '$shared/pack-schema'
 import type { ReviewMode } from '../../domain/card-state'
 import { gradeNumeric, gradeTyped } from '../../domain/grading'
@@ -34,7 +35,7 @@ export function gradeTypedAnswer(
   let pass: boolean
   let detail: string | undefined
   if (mode === 'numeric') {
-    const figure = pack.trade.figures.find((f) => `figure:${f.id}` === card.id)
+    const figure = pack.trade.figures.find((f) => cardIds.figure(f.id) === card.id)
     const graded = gradeNumeric(text, figure?.value ?? NaN)
     pass = graded.correct
     detail =
@@ -46,9 +47,11 @@ export function gradeTypedAnswer(
     pass = graded.correct
     if (pass && !graded.exact) detail = 'Close enough: small differences are forgiven.'
     if (!pass && card.parts) {
-      detail = card.ordered
-        ? 'Both parts are needed, in the order asked.'
-        : `All ${card.parts.length} are needed, in any order.`
+      detail = card.include
+        ? 'Name at least one of them: each one the article names counts.'
+        : card.ordered
+          ? 'Both parts are needed, in the order asked.'
+          : `All ${card.parts.length} are needed, in any order.`
     }
   }
   return {

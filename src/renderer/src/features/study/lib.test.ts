@@ -19,8 +19,8 @@ describe('study screen helpers', () => {
       true
     )
     expect(space.has('event-when:2001-satellite-launch')).toBe(true)
-    expect([...filterIds(cards, { era: '', theme: '', card: 'company:cemex' })!]).toEqual([
-      'company:cemex'
+    expect([...filterIds(cards, { era: '', theme: '', card: 'company:power-machines' })!]).toEqual([
+      'company:power-machines'
     ])
   })
 

@@ -4,13 +4,14 @@
  * the set as context (shown, not graded); an event whose card was never seen is never brought in
  * (its card must be met first, in flashcards or a quiz).
  */
+import { cardIds } from '../../domain/card-ids'
 import type { StudyEvent } from '$shared/pack-schema'
 import type { CardRow } from '../../domain/card-state'
 import { eventSortKey } from '../../domain/cards'
 import { orderingSet } from '../../domain/quiz'
 
 /** The "when" card of an event: what an ordering grades. */
-export const whenCardId = (event: StudyEvent): string => `event-when:${event.id}`
+export const whenCardId = (event: StudyEvent): string => cardIds.eventWhen(event.id)
 
 export interface OrderDraw {
   /** The events to put in order, shuffled out of order. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { realPack } from '../test-support/real-pack'
+import { realPack } from '../../test-support/real-pack'
 import { findBlock } from '$shared/pack-integrity'
-import { eventDateLabel, generateCards, notesForCard } from './cards'
+import { eventDateLabel, generateCards, notesForCard } from '.'
 
 const pack = realPack()
 const cards = generateCards(pack)
@@ -14,33 +14,83 @@ describe('generateCards', () => {
     expect(ids).toContain('event-when:1812-fort-ross')
     expect(ids).toContain('person:leon-trotsky')
     expect(ids).toContain('figure:trade-total-2014')
-    expect(ids).toContain('company:cemex')
+    expect(ids).toContain('company:power-machines')
     expect(ids).toContain('equipment:9k38-igla')
     expect(ids).toContain('equipment:mexican-navy-received')
     expect(ids).toContain('organisation:apec+g-20+united-nations')
-    expect(ids).toContain('hand:card-kollontai')
+    expect(ids).toContain('hand:card-trotsky-hosts')
+    expect(ids).toContain('cloze:p-history-1:2:1812')
   })
 
-  it('covers every event (what and when), entity, figure, flow, company, equipment and hand card', () => {
+  it('covers every event (what and when), entity, figure, flow, equipment and hand card', () => {
     for (const e of pack.events) {
       expect(ids, e.id).toContain(`event-what:${e.id}`)
       expect(ids, e.id).toContain(`event-when:${e.id}`)
     }
-    // Every entity has a card of its kind (organisations that share a role share one card).
+    // An entity the article tells apart has a card of its own; the others are asked in a group
+    // (the two painters, the three organisations, the two cities, the eight companies) or, for
+    // Chile (named only in a photo's file name), not at all.
     for (const e of pack.entities) {
-      expect(
-        cards.some((c) => c.kind === e.kind && c.entityIds.includes(e.id)),
-        e.id
-      ).toBe(true)
+      const own = cards.some(
+        (c) => c.kind === e.kind && c.entityIds.length === 1 && c.entityIds[0] === e.id
+      )
+      expect(own, e.id).toBe(e.card !== false)
+      if (e.card === false && e.id !== 'chile') {
+        expect(
+          cards.some(
+            (c) => (c.kind !== 'cloze' && c.entityIds.includes(e.id)) || c.answer.includes(e.name)
+          ),
+          e.id
+        ).toBe(true)
+      }
     }
+    expect(cards.some((c) => c.question.includes('Chile') || c.answer.includes('Chile'))).toBe(
+      false
+    )
     for (const f of pack.trade.figures) expect(ids).toContain(`figure:${f.id}`)
     for (const f of pack.trade.flows)
       expect(ids).toContain(`trade-flow:${f.from.toLowerCase()}-${f.to.toLowerCase()}`)
-    for (const c of pack.trade.companies) expect(ids).toContain(`company:${c.entityId}`)
     for (const q of pack.trade.equipment) {
       expect(cards.some((c) => c.kind === 'equipment' && c.factIds?.includes(q.id))).toBe(true)
     }
     for (const h of pack.cards) expect(ids).toContain(`hand:${h.id}`)
+  })
+
+  it('covers the facts the first audit found uncovered', () => {
+    const answers = (id: string) => {
+      const card = cards.find((c) => c.id === id)!
+      return [card.answer, ...card.accept].join(' | ')
+    }
+    expect(answers('hand:card-rezanov-purpose')).toMatch(/fur trade.*food/)
+    expect(answers('hand:card-california-spanish')).toMatch(/Spanish empire/)
+    expect(answers('hand:card-ally-ussr')).toMatch(/declaring war on the axis/)
+    expect(answers('place:mexico-city+cancun')).toBe('Mexico City and Cancún')
+    expect(answers('hand:card-first-legation')).toMatch(/Mexico City/)
+    expect(answers('hand:card-satellite-kind')).toMatch(/Communication satellites/)
+    expect(answers('hand:card-trotsky-killed-where')).toMatch(/his home/)
+    expect(answers('hand:card-relations-since-1991')).toMatch(/steadily increased/)
+  })
+
+  it('fixes the cards the first audit found untrustworthy', () => {
+    const card = (id: string) => cards.find((c) => c.id === id)
+    // Cancún shares its flights with Mexico City; the painters share one home.
+    expect(card('place:cancun')).toBeUndefined()
+    expect(card('person:diego-rivera')).toBeUndefined()
+    expect(card('person:frida-kahlo')).toBeUndefined()
+    // Fox's term is the editors' knowledge, not the article's.
+    expect(card('person:vicente-fox')!.question).not.toMatch(/2000|2006/)
+    expect(card('person:vladimir-putin')!.question).toMatch(/Vicente Fox in November 2004/)
+    expect(card('person:nikolai-rezanov')!.question).toMatch(/California in 1806/)
+    // "Diplomatic relations established" says with whom (the USSR's are another event).
+    expect(card('event-when:1890-relations-established')!.question).toMatch(/Russian Empire/)
+    // The trade total says which reading of the source's figure it asks for.
+    expect(card('figure:trade-total-2014')!.question).toMatch(/editors' note/)
+    // No hand-written card repeats a generated one; companies are one list, not nine pairs.
+    for (const id of ['card-kollontai', 'card-echeverria', 'card-baikonur']) {
+      expect(card(`hand:${id}`)).toBeUndefined()
+    }
+    expect(cards.filter((c) => c.kind === 'company')).toHaveLength(2)
+    expect(card('trade-flow:mx-ru')!.include).toBe(true)
   })
 
   it('gives every paragraph that holds a fact at least one card', () => {
@@ -138,7 +188,10 @@ describe('generateCards', () => {
       }
     }
     expect(cards.find((c) => c.id === 'event-what:1806-colonisation-plan')!.question).toBe(
-      'What happened — 1806 (involving Alexander I)?'
+      'What happened — 1806 (an ambitious plan)?'
+    )
+    expect(cards.find((c) => c.id === 'event-what:1806-rezanov-california')!.question).toBe(
+      'What happened — 1806 (a Russian explorer)?'
     )
   })
 
@@ -185,16 +238,66 @@ describe('generateCards', () => {
 })
 
 describe('notes', () => {
-  it("gives an event's what and when cards one note, and every other card its own", () => {
+  it("gives an event's what and when cards one note, with its gaps; every other card its own", () => {
     const cards = generateCards(realPack())
     const byNote = new Map<string, typeof cards>()
     for (const card of cards) byNote.set(card.noteId, [...(byNote.get(card.noteId) ?? []), card])
     for (const [noteId, same] of byNote) {
+      const own = same.filter((c) => c.kind !== 'cloze')
       if (noteId.startsWith('event:')) {
-        expect(same.map((c) => c.kind).sort()).toEqual(['event-what', 'event-when'])
+        expect(own.map((c) => c.kind).sort(), noteId).toEqual(['event-what', 'event-when'])
+      } else if (noteId.startsWith('paragraph:')) {
+        expect(own, noteId).toEqual([])
       } else {
-        expect(same).toHaveLength(1)
+        expect(
+          own.map((c) => c.id),
+          noteId
+        ).toEqual([noteId])
       }
     }
+    // A gap belongs to its fact: the 1812 date to Fort Ross's event, 77,000 to the visitors figure,
+    // a name with no card of its own to its paragraph.
+    const note = (id: string) => cards.find((c) => c.id === id)!.noteId
+    expect(note('cloze:p-history-1:2:1812')).toBe('event:1812-fort-ross')
+    expect(note('cloze:p-russian-federation-1:4:77-000')).toBe('figure:russian-visitors-2014')
+    expect(note('cloze:p-soviet-era-2:3:frida-kahlo')).toBe('paragraph:p-soviet-era-2')
+  })
+})
+
+describe('fill-the-gap cards', () => {
+  const cloze = cards.filter((c) => c.kind === 'cloze')
+
+  it('exist for every paragraph with a datable or nameable key term', () => {
+    const paragraphs = pack.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.kind === 'paragraph')
+      .map((b) => b.id)
+    expect(new Set(cloze.map((c) => c.paragraphId))).toEqual(new Set(paragraphs))
+    for (const c of cloze) {
+      expect(c.question, c.id).toContain('_____')
+      expect(c.era, c.id).toBeTruthy()
+      expect(c.themes.length, c.id).toBeGreaterThan(0)
+    }
+  })
+
+  it('never blank the words an editorial note corrects', () => {
+    // "$1,784 billion", "Alaska and California (then under the Spanish empire)", "In 1922, Russia
+    // became known as the USSR", the equipment list's missing comma.
+    const answers = cloze.map((c) => c.answer)
+    for (const wrong of ['$1,784 billion', '1,784', 'Alaska', '1922', 'BTR-60', 'Ural-4320']) {
+      expect(answers).not.toContain(wrong)
+    }
+    const fortRoss = cloze.find((c) => c.id === 'cloze:p-history-1:2:1812')!
+    expect(fortRoss.question).toBe(
+      'In _____, Fort Ross was established in present-day northern California.'
+    )
+    expect(fortRoss.date).toEqual({ precision: 'year', year: 1812 })
+  })
+
+  it('show the note that corrects their sentence', () => {
+    const tlatelolco = cloze.find((c) => c.id === 'cloze:p-soviet-era-3:3:1978')!
+    expect(notesForCard(pack, tlatelolco).map((n) => n.id)).toContain('note-tlatelolco-1978')
+    const trade = cloze.find((c) => c.id === 'cloze:p-trade-1:0:2014')!
+    expect(notesForCard(pack, trade).map((n) => n.id)).toContain('note-trade-total-billion')
   })
 })
