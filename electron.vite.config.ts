@@ -2,6 +2,7 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
+import { packAtBuildTime } from './scripts/pack-build-plugin'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
@@ -19,7 +20,10 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [svelte()],
+    plugins: [
+      svelte(),
+      packAtBuildTime('resources/packs/mexico-russia/pack.json', './packs/mexico-russia/pack.json')
+    ],
     define: { __APP_VERSION__: JSON.stringify(version) },
     resolve: { alias: { $shared: resolve('src/shared') } },
     build: { minify: true, sourcemap: false }
