@@ -11,7 +11,7 @@ import { seedStudyDatabase } from './study-seed.mjs'
 /** BENCH_SCALE_CARDS overrides the size for a quick try; the recorded figures use 100,000. */
 const SIZE = Number(process.env.BENCH_SCALE_CARDS ?? 100_000)
 const LOGS_PER_CARD = 10
-const CYCLES = Number(process.env.BENCH_SCALE_CYCLES ?? 6)
+const CYCLES = Number(process.env.BENCH_SCALE_CYCLES ?? 4)
 /** The before build takes seconds per progress view at this size: fewer cycles keep the run bounded. */
 const BEFORE_CYCLES = Number(process.env.BENCH_SCALE_BEFORE_CYCLES ?? 2)
 /** The views in navigation order, and what says each is ready beyond being mounted. */
@@ -88,6 +88,8 @@ async function measure(browser, name, baseURL, body, cycles) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   try {
     const page = await context.newPage()
+    // At this size, on a busy machine, the before build takes minutes for some steps.
+    page.setDefaultTimeout(900_000)
     await page.route('**/packs/mexico-russia/pack.json', (route) =>
       route.fulfill({ contentType: 'application/json', body })
     )
@@ -136,11 +138,14 @@ export default async function scale({ baseURL, before, chromiumPath }) {
   const body = packWithCards(SIZE)
   const rows = []
   try {
-    if (before)
-      rows.push(
-        await measure(browser, `before (${before.ref.split(' ')[0]})`, before.baseURL, body)
-      )
-    rows.push(await measure(browser, 'this build', baseURL, body))
+    if (before) {
+      const label = `before (${before.ref.split(' ')[0]})`
+      rows.push(await measure(browser, label, before.baseURL, body, BEFORE_CYCLES))
+    }
+    // BENCH_BEFORE_ONLY: the build served as "this build" is the before code itself.
+    if (!process.env.BENCH_BEFORE_ONLY) {
+      rows.push(await measure(browser, 'this build', baseURL, body, CYCLES))
+    }
   } finally {
     await browser.close()
   }
