@@ -48,6 +48,21 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser } }
   },
+  // Type-aware rules where a forgotten promise loses a write or an error silently.
+  {
+    files: ['src/**/*.ts', 'src/**/*.svelte', 'e2e/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        tsconfigRootDir: import.meta.dirname
+      }
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error'
+    }
+  },
   // The layers, one way only: shared ← domain ← db ← features ← app; lib/ is generic.
   // A feature reaches another only through its public entry (its folder's index.ts).
   layer('src/shared/**', [
