@@ -2,9 +2,39 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
+import type { Plugin } from 'vite'
+import { createAppHandler } from './src/main/app-handler'
 import { packAtBuildTime } from './scripts/pack-build-plugin'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+
+/**
+ * `npm run dev`: the dev server answers /packs/ from resources/ through the app's own handler, as
+ * app:// does, so the page under hot reload loads the same pack the same way.
+ */
+function servePacks(): Plugin {
+  return {
+    name: 'serve-packs',
+    apply: 'serve',
+    configureServer(server) {
+      const handler = createAppHandler({
+        renderer: resolve('out/renderer'),
+        resources: resolve('resources')
+      })
+      server.middlewares.use((req, res, next) => {
+        const target = req.url ?? '/'
+        if (!target.startsWith('/packs/')) return next()
+        handler(new Request(`http://localhost${target}`, { method: req.method }))
+          .then(async (response) => {
+            res.statusCode = response.status
+            response.headers.forEach((value, name) => res.setHeader(name, value))
+            res.end(Buffer.from(await response.arrayBuffer()))
+          })
+          .catch(next)
+      })
+    }
+  }
+}
 
 export default defineConfig({
   main: {
@@ -22,6 +52,7 @@ export default defineConfig({
   renderer: {
     plugins: [
       svelte(),
+      servePacks(),
       packAtBuildTime('resources/packs/mexico-russia/pack.json', './packs/mexico-russia/pack.json')
     ],
     define: { __APP_VERSION__: JSON.stringify(version) },

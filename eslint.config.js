@@ -29,6 +29,7 @@ export default ts.config(
   {
     ignores: [
       'out/',
+      'dist/',
       'out-*/',
       'node_modules/',
       'test-results/',

@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumPath, electronPath } from './e2e/browsers'
+import { chromiumPath, electronPath, electronRequired } from './e2e/browsers'
 
 /** Each run serves the built app with the app's own handler on its own loopback port. */
 const port = Number(process.env.E2E_PORT ?? 4174)
 export const baseURL = `http://127.0.0.1:${port}/`
 
 const electron = electronPath()
+if (electron.path === null && electronRequired()) {
+  throw new Error(`REQUIRE_ELECTRON=1, but ${electron.why}: the Electron e2e cannot run.`)
+}
 if (electron.path === null && process.env.TEST_WORKER_INDEX === undefined) {
   console.log(`Electron e2e tests skip here: ${electron.why}. They run wherever the binary exists.`)
 }
@@ -50,6 +53,7 @@ export default defineConfig({
         }
       }
     },
-    { name: 'electron', testMatch: /electron\.spec\.ts/ }
+    // One window at a time: the tests relaunch the app and use its single-instance lock.
+    { name: 'electron', testMatch: /electron\.spec\.ts/, timeout: 60_000 }
   ]
 })

@@ -32,3 +32,11 @@ export function electronPath(): { path: string | null; why: string } {
     return { path: null, why: 'the electron package is not installed' }
   }
 }
+
+/**
+ * True where the Electron e2e must run (CI sets REQUIRE_ELECTRON=1): there a missing binary is a
+ * failure, not a skip, so a broken download can never pass as "skipped".
+ */
+export function electronRequired(): boolean {
+  return process.env.REQUIRE_ELECTRON === '1'
+}

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CONTENT_SECURITY_POLICY, createAppHandler, safeSegments } from './app-handler'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  createAppHandler,
+  safeSegments
+} from './app-handler'
 
 let base: string
 let handler: ReturnType<typeof createAppHandler>
@@ -61,6 +66,23 @@ describe('the app handler', () => {
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("base-uri 'none'")
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
+  })
+
+  it('lets the dev policy add exactly the dev server’s websocket and Vite’s injected styles', () => {
+    const dev = contentSecurityPolicy('http://localhost:5173')
+    expect(dev).toContain("connect-src 'self' ws://localhost:5173;")
+    expect(dev).toContain("style-src 'self' 'unsafe-inline'")
+    expect(dev).toContain("script-src 'self';")
+    // Nothing else differs from the strict policy, and no other host appears.
+    const differs = dev
+      .split('; ')
+      .filter((part) => !CONTENT_SECURITY_POLICY.split('; ').includes(part))
+    expect(differs).toEqual([
+      "style-src 'self' 'unsafe-inline'",
+      "connect-src 'self' ws://localhost:5173"
+    ])
+    expect(dev.match(/\w+:\/\/[^ ;]+/g)).toEqual(['ws://localhost:5173'])
+    expect(contentSecurityPolicy('https://127.0.0.1:5173')).toContain('wss://127.0.0.1:5173')
   })
 
   it('answers HEAD without a body', async () => {

@@ -3,9 +3,11 @@
  * Electron registers it with `protocol.handle`; `serve.ts` puts it behind a loopback HTTP server,
  * so tests and benchmarks exercise exactly what the desktop app serves.
  */
-import { readFile, realpath, stat } from 'node:fs/promises'
+// Through `fs.promises`, looked up at call time: Electron patches it to read inside app.asar.
+import { promises as fs } from 'node:fs'
 import { extname, join, sep } from 'node:path'
 
+/** Where the handler reads from: the built renderer and the bundled data. */
 export interface AppRoots {
   /** The built renderer (index.html and assets). */
   renderer: string
@@ -13,22 +15,34 @@ export interface AppRoots {
   resources: string
 }
 
+/** A fetch-style handler: what `protocol.handle` takes and the loopback server wraps. */
 export type AppHandler = (request: Request) => Promise<Response>
 
-/** The Content-Security-Policy sent with every response: nothing inline, nothing remote. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+/**
+ * The Content-Security-Policy: nothing inline, nothing remote. With `devServer` (electron-vite's
+ * dev server origin, `npm run dev` only) the page may also open that server's hot-reload websocket
+ * and take the styles Vite injects; nothing else is added.
+ */
+export function contentSecurityPolicy(devServer?: string): string {
+  const dev = devServer === undefined ? null : new URL(devServer)
+  const socket = dev && `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    dev ? `connect-src 'self' ${socket}` : "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'"
+  ].join('; ')
+}
+
+/** The strict policy sent with every response of the app handler, packaged and `serve` alike. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy()
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,7 +61,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8'
 }
 
-const SECURITY_HEADERS = {
+/** Sent with every answer, errors included, by the handler and by the loopback server. */
+export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -88,7 +103,7 @@ export function safeSegments(pathname: string): string[] | null {
 
 async function isInside(root: string, file: string): Promise<boolean> {
   try {
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)])
+    const [realRoot, realFile] = await Promise.all([fs.realpath(root), fs.realpath(file)])
     return realFile === realRoot || realFile.startsWith(realRoot + sep)
   } catch {
     return false
@@ -116,7 +131,7 @@ export function createAppHandler(roots: AppRoots): AppHandler {
     if (!(await isInside(root, file))) return textResponse(404, 'Not Found')
     let info
     try {
-      info = await stat(file)
+      info = await fs.stat(file)
     } catch {
       return textResponse(404, 'Not Found')
     }
@@ -130,6 +145,6 @@ export function createAppHandler(roots: AppRoots): AppHandler {
       'Cache-Control': 'no-cache'
     }
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers })
-    return new Response(new Uint8Array(await readFile(file)), { status: 200, headers })
+    return new Response(new Uint8Array(await fs.readFile(file)), { status: 200, headers })
   }
 }

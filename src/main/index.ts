@@ -2,9 +2,12 @@
 import { app, BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { setupDevServer } from './dev-server'
 import { setupIpc } from './ipc'
+import { appRootsAt, decideLaunch } from './launch'
+import { setupMenu } from './menu'
+import { packLinks } from './pack-links'
 import { registerAppScheme, setupProtocol } from './protocol'
-import { rootsFrom } from './roots'
 import { setupSecurity } from './security'
 import { createMainWindow } from './window'
 
@@ -22,16 +25,29 @@ if (!app.requestSingleInstanceLock()) {
       window.focus()
     }
   })
-  void app.whenReady().then(() => {
-    setupSecurity()
-    setupProtocol(rootsFrom(import.meta.url))
-    setupIpc()
-    createMainWindow(preload)
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload)
-    })
-  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
+  })
+  void app.whenReady().then(() => {
+    const launch = decideLaunch(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
+    const roots = appRootsAt(app.getAppPath())
+    const links = packLinks(roots.resources)
+    const { devOrigin } = launch
+    setupSecurity({ devOrigin, externalHosts: links.hosts })
+    setupDevServer(devOrigin)
+    setupProtocol(roots)
+    setupIpc({ devOrigin })
+    setupMenu({
+      packaged: app.isPackaged,
+      devOrigin,
+      source: links.sources[0] ?? null,
+      externalHosts: links.hosts
+    })
+    const stateFile = join(app.getPath('userData'), 'window-state.json')
+    const open = () => createMainWindow({ preload, startUrl: launch.startUrl, stateFile })
+    open()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open()
+    })
   })
 }

@@ -2,30 +2,14 @@
  * `npm run serve -- --port N`: the built app at http://127.0.0.1:N/, served by the same handler
  * the desktop app registers, on loopback only. For machines without Electron, tests and benchmarks.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { createAppHandler, type AppHandler } from './app-handler'
+import { createAppHandler } from './app-handler'
+import { createLoopbackServer } from './loopback'
 import { parsePort } from './port'
 import { rootsFrom } from './roots'
 
 const HOST = '127.0.0.1'
-
-async function respond(
-  handler: AppHandler,
-  req: IncomingMessage,
-  res: ServerResponse,
-  port: number
-) {
-  const request = new Request(`http://${HOST}:${port}${req.url ?? '/'}`, { method: req.method })
-  const response = await handler(request)
-  res.writeHead(response.status, Object.fromEntries(response.headers.entries()))
-  if (response.body && req.method !== 'HEAD') {
-    res.end(Buffer.from(await response.arrayBuffer()))
-  } else {
-    res.end()
-  }
-}
 
 function main() {
   const roots = rootsFrom(import.meta.url)
@@ -40,14 +24,7 @@ function main() {
     console.error((error as Error).message)
     process.exit(2)
   }
-  const handler = createAppHandler(roots)
-  const server = createServer((req, res) => {
-    respond(handler, req, res, port).catch((error: unknown) => {
-      console.error(error)
-      if (!res.headersSent) res.writeHead(500)
-      res.end()
-    })
-  })
+  const server = createLoopbackServer(createAppHandler(roots))
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'

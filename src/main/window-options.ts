@@ -1,12 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { DEFAULT_SIZE, MIN_SIZE } from './window-state'
 
 /** The main window's options: sandboxed, isolated, no Node in the renderer, shown when ready. */
 export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 520,
+    ...DEFAULT_SIZE,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Mexico–Russia Relations',
     autoHideMenuBar: true,

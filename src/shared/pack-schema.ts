@@ -8,6 +8,8 @@ const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-cas
 const Text = v.pipe(v.string(), v.minLength(1))
 const Year = v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(2100))
 const Citation = v.pipe(v.number(), v.integer(), v.minValue(1))
+/** A link the app may hand to the system browser: https only (`v.url()` alone lets `javascript:` through). */
+const HttpsUrl = v.pipe(v.string(), v.url(), v.startsWith('https://', 'links must be https URLs'))
 
 export const THEMES = [
   'diplomacy',
@@ -209,8 +211,8 @@ export const HandCard = v.object({
 export const Source = v.object({
   title: Text,
   publisher: Text,
-  url: v.pipe(v.string(), v.url()),
-  licence: v.object({ name: Text, url: v.pipe(v.string(), v.url()) }),
+  url: HttpsUrl,
+  licence: v.object({ name: Text, url: HttpsUrl }),
   /** The original text, verbatim. */
   text: Text
 })

@@ -213,4 +213,20 @@ describe('parsePack', () => {
       expect(result.problems).toContain('sections.1.blocks.0.id: ids are lower-case kebab-case')
     }
   })
+
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'http://infogalactic.com/info/X'
+  ])('refuses a source or licence link that is not https: %s', (url) => {
+    for (const place of ['source', 'licence'] as const) {
+      const broken = structuredClone(raw) as { source: { url: string; licence: { url: string } } }
+      if (place === 'source') broken.source.url = url
+      else broken.source.licence.url = url
+      const result = parsePack(broken)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.problems.join('\n')).toContain('links must be https URLs')
+    }
+  })
 })

@@ -6,7 +6,7 @@
  * events, and making and destroying dozens of buttons per frame cost more than all the rest.
  * Clicks and focus are handled by the axis through delegation on the container.
  */
-import { assignSlots } from '../../domain/timeline-labels'
+import { assignSlots } from './label-slots'
 
 /** What one label shows. */
 export interface LabelView {
@@ -35,12 +35,46 @@ interface Slot {
   tabbable?: boolean
 }
 
+/** What the axis hears from its labels. */
+export interface LabelEvents {
+  /** A label was clicked (or pressed with Enter or Space). */
+  open: (id: string) => void
+  /** A label took focus. */
+  focus: (id: string) => void
+}
+
+/** The label buttons of one axis, with their clicks and focus delegated to the container. */
 export class LabelLayer {
   #slots: Slot[] = []
   readonly #container: HTMLElement
+  readonly #detach: () => void
 
-  constructor(container: HTMLElement) {
+  constructor(container: HTMLElement, events: LabelEvents) {
     this.#container = container
+    const idOf = (event: Event) =>
+      event.target instanceof Element
+        ? event.target.closest<HTMLElement>('button[data-event-id]')?.dataset.eventId
+        : undefined
+    // A click that ends a drag never arrives here: d3-zoom swallows it (gestures.ts).
+    const onClick = (event: MouseEvent) => {
+      const id = idOf(event)
+      if (id !== undefined) events.open(id)
+    }
+    const onFocus = (event: FocusEvent) => {
+      const id = idOf(event)
+      if (id !== undefined) events.focus(id)
+    }
+    container.addEventListener('click', onClick)
+    container.addEventListener('focusin', onFocus)
+    this.#detach = () => {
+      container.removeEventListener('click', onClick)
+      container.removeEventListener('focusin', onFocus)
+    }
+  }
+
+  /** Stops listening (the axis is going). */
+  detach(): void {
+    this.#detach()
   }
 
   /** The button that shows an event, if it is labelled. */
@@ -48,6 +82,7 @@ export class LabelLayer {
     return this.#slots.find((s) => s.id === id)?.el
   }
 
+  /** Shows a frame's labels, reusing the buttons that were there. */
   update(views: readonly LabelView[]): void {
     // The focused button is never handed to another event: focus would silently move with it.
     // When its event is no longer labelled it goes, as a rebuilt layer would drop it.

@@ -40,3 +40,24 @@ export function readPalette(root: Element, probes: readonly Element[]): Palette 
     mastery: [level(0, border), level(1, accent), level(2, accent), level(3, accent)]
   }
 }
+
+/**
+ * Reads the palette now and again whenever the colour scheme changes (the app's choice on the root
+ * element, or the system's); returns a function that stops watching.
+ */
+export function watchPalette(
+  probes: readonly Element[],
+  changed: (palette: Palette) => void
+): () => void {
+  const root = document.documentElement
+  const refresh = () => changed(readPalette(root, probes))
+  refresh()
+  const observer = new MutationObserver(refresh)
+  observer.observe(root, { attributes: true, attributeFilter: ['data-theme'] })
+  const media = matchMedia('(prefers-color-scheme: dark)')
+  media.addEventListener('change', refresh)
+  return () => {
+    observer.disconnect()
+    media.removeEventListener('change', refresh)
+  }
+}

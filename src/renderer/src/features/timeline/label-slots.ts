@@ -29,20 +29,3 @@ export function assignSlots(previous: readonly string[], next: readonly string[]
   }
   return out
 }
-
-/**
- * The longest start of `text` that fits `maxWidth` with an ellipsis ("Russian Fe…"), the whole
- * text when it fits, or '' when not even one letter does. `measure` is the text's drawn width.
- */
-export function ellipsize(text: string, maxWidth: number, measure: (s: string) => number): string {
-  if (measure(text) <= maxWidth) return text
-  let lo = 0
-  let hi = text.length - 1
-  // The longest prefix (at least one letter) whose ellipsised form fits: a binary search.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (measure(text.slice(0, mid).trimEnd() + '…') <= maxWidth) lo = mid
-    else hi = mid - 1
-  }
-  return lo === 0 ? '' : text.slice(0, lo).trimEnd() + '…'
-}

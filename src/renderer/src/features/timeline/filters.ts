@@ -5,9 +5,10 @@
  */
 import type { Pack, StudyEvent, Theme } from '$shared/pack-schema'
 import { THEMES } from '$shared/pack-schema'
-import { formatEventDate } from './timeline-layout'
-import { foldText } from './text-fold'
+import { foldText } from '../../domain/text-fold'
+import { formatEventDate } from './dates'
 
+/** What the timeline is filtered by; '' is no filter. */
 export interface TimelineFilters {
   theme: Theme | ''
   era: string
@@ -15,8 +16,10 @@ export interface TimelineFilters {
   q: string
 }
 
+/** The axis, or the list (the accessible alternative). */
 export type TimelineViewMode = 'axis' | 'list'
 
+/** No filter: what "Clear" sets. */
 export const NO_FILTERS: TimelineFilters = { theme: '', era: '', entity: '', q: '' }
 
 /** Reads the filters and the view mode from a route query; unknown values are ignored. */
@@ -48,7 +51,7 @@ export function filtersToQuery(filters: TimelineFilters, view: TimelineViewMode)
 }
 
 /** The text an event is found by: title, summary, dates and the names of its people and places. */
-export function searchText(
+function searchText(
   pack: Pack,
   event: StudyEvent,
   entities: ReadonlyMap<string, Pack['entities'][number]> = new Map(
@@ -79,12 +82,7 @@ export function makeMatcher(pack: Pack): (event: StudyEvent, filters: TimelineFi
   }
 }
 
-/** The events that pass all the filters. */
-export function filterEvents(pack: Pack, filters: TimelineFilters): StudyEvent[] {
-  const match = makeMatcher(pack)
-  return pack.events.filter((e) => match(e, filters))
-}
-
+/** How many events each choice of each filter would show. */
 export interface FacetCounts {
   theme: Map<string, number>
   era: Map<string, number>
@@ -117,19 +115,4 @@ export function facetCounts(
     era: count('era', (e) => [e.era]),
     entity: count('entity', (e) => e.entityIds)
   }
-}
-
-/** Readable names of the themes. */
-export { THEME_LABELS } from '$shared/pack-schema'
-
-/** The editorial notes for an event: on the event itself, and on its source paragraph. */
-export function notesForEvent(
-  pack: Pack,
-  event: StudyEvent
-): { onEvent: Pack['notes']; onParagraph: Pack['notes'] } {
-  const onEvent = pack.notes.filter((n) => n.attachedTo.includes(event.id))
-  const onParagraph = pack.notes.filter(
-    (n) => !n.attachedTo.includes(event.id) && n.attachedTo.includes(event.paragraphId)
-  )
-  return { onEvent, onParagraph }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assignSlots, ellipsize } from './timeline-labels'
+import { assignSlots } from './label-slots'
 
 describe('reusing label elements between frames', () => {
   it('an event labelled in both frames keeps its element', () => {
@@ -23,21 +23,5 @@ describe('reusing label elements between frames', () => {
     expect(slots[0]).toBe(4)
     expect(slots[2]).toBe(0)
     expect(slots[6]).toBe(2)
-  })
-})
-
-describe('fitting a band label to its band', () => {
-  const measure = (s: string) => 7 * s.length
-
-  it('keeps a label that fits, and cuts one that does not with an ellipsis', () => {
-    expect(ellipsize('Soviet Union', 200, measure)).toBe('Soviet Union')
-    const cut = ellipsize('Russian Federation', 80, measure)
-    expect(cut).toBe('Russian Fe…')
-    expect(measure(cut)).toBeLessThanOrEqual(80)
-  })
-
-  it('gives nothing when not even a letter fits', () => {
-    expect(ellipsize('Imperial Russia', 10, measure)).toBe('')
-    expect(ellipsize('Imperial Russia', 14, measure)).toBe('I…')
   })
 })

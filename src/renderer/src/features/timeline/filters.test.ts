@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { realPack } from '../test-support/real-pack'
+import { realPack } from '../../test-support/real-pack'
+import type { Pack } from '$shared/pack-schema'
+import { notesForEvent } from './event-notes'
 import {
   NO_FILTERS,
   facetCounts,
-  filterEvents,
   filtersFromQuery,
   filtersToQuery,
-  notesForEvent
-} from './timeline-filter'
+  makeMatcher,
+  type TimelineFilters
+} from './filters'
 
 const pack = realPack()
+
+/** The events that pass all the filters, as the timeline page picks them. */
+const filterEvents = (pack: Pack, filters: TimelineFilters) => {
+  const match = makeMatcher(pack)
+  return pack.events.filter((e) => match(e, filters))
+}
 
 describe('filters in the URL', () => {
   it('round-trip through the query, dropping empty and unknown values', () => {
