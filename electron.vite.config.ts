@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Plugin } from 'vite'
 import { createAppHandler } from './src/main/app-handler'
+import { packAtBuildTime } from './scripts/pack-build-plugin'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
@@ -49,7 +50,11 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [svelte(), servePacks()],
+    plugins: [
+      svelte(),
+      servePacks(),
+      packAtBuildTime('resources/packs/mexico-russia/pack.json', './packs/mexico-russia/pack.json')
+    ],
     define: { __APP_VERSION__: JSON.stringify(version) },
     resolve: { alias: { $shared: resolve('src/shared') } },
     build: { minify: true, sourcemap: false }

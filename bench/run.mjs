@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: builds nothing, serves the built app over loopback with the app's own handler,
  * runs every bench/*.bench.mjs suite in Debian's Chromium, and writes bench/results.json and the
- * tables in bench/README.md. Benchmarks measure; tests never assert times.
+ * tables in bench/README.md. Benchmarks measure; tests never assert times. When a before build
+ * exists (bench/tmp/before, made by `node bench/build-before.mjs`), it is served too, on the next
+ * port, and the suites that compare measure both in the same run.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync, readFileSync } from 'node:fs'
@@ -14,6 +16,8 @@ const root = join(here, '..')
 const outDir = process.env.BENCH_OUT ?? 'out'
 const port = Number(process.env.BENCH_PORT ?? 4300)
 const baseURL = `http://127.0.0.1:${port}/`
+const beforeRoot = join(here, 'tmp', 'before')
+const beforeURL = `http://127.0.0.1:${port + 1}/`
 const only = process.argv.slice(2)
 
 if (!existsSync(join(root, outDir, 'main', 'serve.js'))) {
@@ -23,17 +27,28 @@ if (!existsSync(join(root, outDir, 'main', 'serve.js'))) {
   process.exit(1)
 }
 
-const server = spawn(
-  process.execPath,
-  [join(root, outDir, 'main', 'serve.js'), '--port', String(port)],
-  {
+/** Starts a build's own loopback server and resolves once it listens. */
+async function serve(serveJs, onPort) {
+  const server = spawn(process.execPath, [serveJs, '--port', String(onPort)], {
     stdio: ['ignore', 'pipe', 'inherit']
-  }
-)
-await new Promise((resolve, reject) => {
-  server.stdout.on('data', (chunk) => String(chunk).includes('served at') && resolve(undefined))
-  server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)))
-})
+  })
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes('served at') && resolve(undefined))
+    server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)))
+  })
+  return server
+}
+
+const servers = [await serve(join(root, outDir, 'main', 'serve.js'), port)]
+const before = existsSync(join(beforeRoot, 'out', 'main', 'serve.js'))
+  ? {
+      baseURL: beforeURL,
+      outDir: join(beforeRoot, 'out'),
+      ref: readFileSync(join(here, 'before-ref.txt'), 'utf8').trim()
+    }
+  : undefined
+if (before) servers.push(await serve(join(before.outDir, 'main', 'serve.js'), port + 1))
+else console.warn('No before build (node bench/build-before.mjs): suites measure this build only.')
 
 const suites = readdirSync(here)
   .filter((f) => f.endsWith('.bench.mjs'))
@@ -55,15 +70,17 @@ try {
     const name = file.replace(/\.bench\.mjs$/, '')
     console.log(`\n# ${name}`)
     const suite = await import(pathToFileURL(join(here, file)).href)
-    /** Each suite: default async ({ baseURL, chromiumPath }) => { title, columns, rows, notes } */
+    /** Each suite: default async ({ baseURL, outDir, before, chromiumPath }) => { title, columns, rows, notes } */
     results.suites[name] = await suite.default({
       baseURL,
+      outDir: join(root, outDir),
+      before,
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
     })
     console.table(results.suites[name].rows)
   }
 } finally {
-  server.kill()
+  for (const server of servers) server.kill()
 }
 
 writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n')
@@ -83,6 +100,12 @@ const readme = [
   'written to `results.json`; this page is regenerated from it. Tests never assert times.',
   '',
   `Last run: ${results.generatedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.`,
+  '',
+  'Before and after in one run: `node bench/build-before.mjs` builds the commit named in',
+  "`bench/before-ref.txt` (from `git archive`, with this checkout's node_modules) into `bench/tmp/before/`;",
+  '`npm run bench` then serves that build on the next port beside the current one, and the startup and',
+  'scale suites measure both, alternating, in the same browser and the same run. Each suite records',
+  'the label of the build it measured.',
   ...Object.entries(results.suites).flatMap(([name, suite]) => [
     '',
     `## ${suite.title ?? name}`,

@@ -47,7 +47,9 @@ export async function seedStudyDatabase({ size, logsPerCard }) {
         ...stateOf(i),
         suspended: 0,
         buriedUntil: 0,
-        retired: 0
+        retired: 0,
+        // Derived and indexed by the app (schema v2): mastered until R falls below 90 %.
+        masteredUntil: stateOf(i).lastReview + (Math.floor(stateOf(i).stability) + 1) * DAY
       })
     }
     await write('cards', rows)

@@ -1,13 +1,36 @@
-/** Fetches the bundled article pack and validates it completely before any view sees it. */
+/**
+ * Fetches the bundled article pack and makes sure it is sound before any view sees it. The build
+ * validated the pack and put its SHA-256 digest in the page (scripts/pack-build-plugin.ts): a
+ * pack with that digest is the one validated, so it is only parsed; any other (damaged, edited,
+ * replaced) is validated completely here, and refused when it fails.
+ */
 import { parsePack, type Pack } from '$shared/pack-schema'
 import { checkPackIntegrity } from '$shared/pack-integrity'
 
 export const PACK_URL = './packs/mexico-russia/pack.json'
 
+/** The digest the build announced in the page, if any (none in unit tests or a dev server). */
+export function expectedDigest(
+  doc: Document | undefined = globalThis.document
+): string | undefined {
+  return doc?.querySelector<HTMLMetaElement>('meta[name="pack-sha256"]')?.content || undefined
+}
+
+/** The SHA-256 of some bytes, in hex; undefined where Web Crypto is not available. */
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 export type PackLoad = { ok: true; pack: Pack } | { ok: false; title: string; problems: string[] }
 
 /** Loads the pack; every way it can fail gives a title and the problems found. */
-export async function loadPack(url = PACK_URL, fetcher: typeof fetch = fetch): Promise<PackLoad> {
+export async function loadPack(
+  url = PACK_URL,
+  fetcher: typeof fetch = fetch,
+  digest: string | undefined = expectedDigest()
+): Promise<PackLoad> {
   let response: Response
   try {
     response = await fetcher(url)
@@ -22,8 +45,11 @@ export async function loadPack(url = PACK_URL, fetcher: typeof fetch = fetch): P
     }
   }
   let json: unknown
+  let trusted = false
   try {
-    json = JSON.parse(await response.text())
+    const bytes = await response.arrayBuffer()
+    trusted = digest !== undefined && (await sha256Hex(bytes)) === digest
+    json = JSON.parse(new TextDecoder().decode(bytes))
   } catch (error) {
     return {
       ok: false,
@@ -31,6 +57,8 @@ export async function loadPack(url = PACK_URL, fetcher: typeof fetch = fetch): P
       problems: [(error as Error).message]
     }
   }
+  // The very bytes the build validated: checking them again would only cost time.
+  if (trusted) return { ok: true, pack: json as Pack }
   const parsed = parsePack(json)
   if (!parsed.ok) {
     return {

@@ -1,21 +1,65 @@
-import type { View } from '../lib/page'
-import ReaderPage from '../features/reader/ReaderPage.svelte'
-import TimelinePage from '../features/timeline/TimelinePage.svelte'
-import TradePage from '../features/trade/TradePage.svelte'
-import StudyPage from '../features/study/StudyPage.svelte'
-import ProgressPage from '../features/progress/ProgressPage.svelte'
-import AboutPage from '../features/about/AboutPage.svelte'
-import EntityPage from '../features/entity/EntityPage.svelte'
+import type { Component } from 'svelte'
+import type { PageProps, View } from '../lib/page'
 
-/** Every view of the app, in navigation order. */
+type PageModule = { default: Component<PageProps> }
+
+/** A view's loader: the module is fetched once, the first time it is asked for (again if that failed). */
+function lazy(importer: () => Promise<PageModule>): () => Promise<Component<PageProps>> {
+  let loading: Promise<Component<PageProps>> | undefined
+  return () =>
+    (loading ??= importer().then(
+      (module) => module.default,
+      (error: unknown) => {
+        loading = undefined
+        throw error
+      }
+    ))
+}
+
+/** Every view of the app, in navigation order; each page's code is its own chunk. */
 export const VIEWS: View[] = [
-  { id: 'reader', label: 'Read', component: ReaderPage, inNav: true },
-  { id: 'timeline', label: 'Timeline', component: TimelinePage, inNav: true },
-  { id: 'trade', label: 'Trade', component: TradePage, inNav: true },
-  { id: 'study', label: 'Study', component: StudyPage, inNav: true },
-  { id: 'progress', label: 'Progress', component: ProgressPage, inNav: true },
-  { id: 'about', label: 'About', component: AboutPage, inNav: false },
-  { id: 'entity', label: 'People and places', component: EntityPage, inNav: false }
+  {
+    id: 'reader',
+    label: 'Read',
+    load: lazy(() => import('../features/reader/ReaderPage.svelte')),
+    inNav: true
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline',
+    load: lazy(() => import('../features/timeline/TimelinePage.svelte')),
+    inNav: true
+  },
+  {
+    id: 'trade',
+    label: 'Trade',
+    load: lazy(() => import('../features/trade/TradePage.svelte')),
+    inNav: true
+  },
+  {
+    id: 'study',
+    label: 'Study',
+    load: lazy(() => import('../features/study/StudyPage.svelte')),
+    inNav: true
+  },
+  {
+    id: 'progress',
+    label: 'Progress',
+    load: lazy(() => import('../features/progress/ProgressPage.svelte')),
+    inNav: true
+  },
+  {
+    id: 'about',
+    label: 'About',
+    load: lazy(() => import('../features/about/AboutPage.svelte')),
+    inNav: false
+  },
+  {
+    id: 'entity',
+    label: 'People and places',
+    load: lazy(() => import('../features/entity/EntityPage.svelte')),
+    inNav: false
+  }
 ]
 
 export const DEFAULT_VIEW = 'reader'
@@ -23,4 +67,18 @@ export const DEFAULT_VIEW = 'reader'
 /** The view for an id, or undefined for an unknown one. */
 export function findView(id: string): View | undefined {
   return VIEWS.find((view) => view.id === id)
+}
+
+/**
+ * Fetches every view's code in the background, one after another, so a later switch finds it
+ * ready; called once the first view is on screen. A failed fetch is left for the switch to retry.
+ */
+export async function prefetchViews(): Promise<void> {
+  for (const view of VIEWS) {
+    try {
+      await view.load()
+    } catch {
+      // The switch to that view loads it again and shows its own error.
+    }
+  }
 }

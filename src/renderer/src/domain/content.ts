@@ -1,7 +1,7 @@
 /**
  * Everything the app derives from a validated pack, built once when the pack loads: its cards,
  * their ids in introduction order, and lookups by id. Pages read it from context and never
- * derive it again.
+ * derive it again. The cards are generated on first use, so the article can be drawn before them.
  */
 import type { Entity, Pack, StudyEvent } from '$shared/pack-schema'
 import { generateCards } from './cards'
@@ -19,12 +19,20 @@ export interface StudyContent {
 
 /** Builds the content model of a pack (the only caller of `generateCards` in the app). */
 export function buildStudyContent(pack: Pack): StudyContent {
-  const cards = generateCards(pack)
+  let cards: readonly StudyCard[] | undefined
+  let cardIds: readonly string[] | undefined
+  let cardById: ReadonlyMap<string, StudyCard> | undefined
   return {
     pack,
-    cards,
-    cardIds: cards.map((card) => card.id),
-    cardById: new Map(cards.map((card) => [card.id, card])),
+    get cards() {
+      return (cards ??= generateCards(pack))
+    },
+    get cardIds() {
+      return (cardIds ??= this.cards.map((card) => card.id))
+    },
+    get cardById() {
+      return (cardById ??= new Map(this.cards.map((card) => [card.id, card])))
+    },
     eventById: new Map(pack.events.map((event) => [event.id, event])),
     entityById: new Map(pack.entities.map((entity) => [entity.id, entity]))
   }

@@ -4,40 +4,12 @@
  * spent and mastery shares. Days are local calendar days, so "today" is the user's today.
  */
 import type { CardRow, ReviewLogRow } from './card-state'
+import { addDays, dayKey, startOfDay } from './days'
+import { totalsOf, type DayTotals, type LogTotals } from './log-totals'
 import type { StudyCard } from './study-card'
 
-/** Anki's threshold between young and mature cards, in days of scheduled interval. */
-export const MATURE_DAYS = 21
-
-/** Local midnight of the day of `ms`. */
-export function startOfDay(ms: number): number {
-  const d = new Date(ms)
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
-}
-
-/** Local midnight `n` calendar days after the day of `ms` (DST-safe: not n × 24 h). */
-export function addDays(ms: number, n: number): number {
-  const d = new Date(ms)
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime()
-}
-
-/** The local calendar day of `ms` as `YYYY-MM-DD`. */
-export function dayKey(ms: number): string {
-  const d = new Date(ms)
-  const mm = String(d.getMonth() + 1).padStart(2, '0')
-  const dd = String(d.getDate()).padStart(2, '0')
-  return `${d.getFullYear()}-${mm}-${dd}`
-}
-
-/** The number of answers per local day. */
-export function reviewsByDay(logs: readonly ReviewLogRow[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const log of logs) {
-    const key = dayKey(log.reviewedAt)
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  return counts
-}
+export { MATURE_DAYS } from './log-totals'
+export { addDays, dayKey, startOfDay } from './days'
 
 export interface HeatmapDay {
   key: string
@@ -55,7 +27,15 @@ export interface HeatmapDay {
  * starting on Sunday (like GitHub and Anki), with the number of answers on each day.
  */
 export function heatmapDays(logs: readonly ReviewLogRow[], now: number, weeks = 53): HeatmapDay[] {
-  const counts = reviewsByDay(logs)
+  return heatmapFromTotals(totalsOf(logs).days, now, weeks)
+}
+
+/** The heatmap's days from day totals. */
+export function heatmapFromTotals(
+  totals: ReadonlyMap<string, DayTotals>,
+  now: number,
+  weeks = 53
+): HeatmapDay[] {
   const today = startOfDay(now)
   const firstSunday = addDays(today, -new Date(today).getDay() - (weeks - 1) * 7)
   const days: HeatmapDay[] = []
@@ -63,7 +43,13 @@ export function heatmapDays(logs: readonly ReviewLogRow[], now: number, weeks = 
     const start = addDays(firstSunday, i)
     if (start > today) break
     const key = dayKey(start)
-    days.push({ key, start, count: counts.get(key) ?? 0, week: Math.floor(i / 7), weekday: i % 7 })
+    days.push({
+      key,
+      start,
+      count: totals.get(key)?.count ?? 0,
+      week: Math.floor(i / 7),
+      weekday: i % 7
+    })
   }
   return days
 }
@@ -133,15 +119,14 @@ function cell(passed: number, total: number): RetentionCell {
  * 21 days, mature ones 21 or more. Learning and relearning steps do not count.
  */
 export function trueRetention(logs: readonly ReviewLogRow[], now: number): RetentionRow[] {
-  const sorted = [...logs].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id ?? 0) - (b.id ?? 0))
-  const seen = new Set<string>()
-  const firsts: ReviewLogRow[] = []
-  for (const log of sorted) {
-    const key = `${log.cardId}\u0000${dayKey(log.reviewedAt)}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    if (log.before.state === 2) firsts.push(log)
-  }
+  return retentionFromTotals(totalsOf(logs).days, now)
+}
+
+/** True retention from day totals (which counted each card's first answer of a day). */
+export function retentionFromTotals(
+  totals: ReadonlyMap<string, DayTotals>,
+  now: number
+): RetentionRow[] {
   const today = startOfDay(now)
   const periods: { period: RetentionRow['period']; label: string; from: number }[] = [
     { period: 'today', label: 'Today', from: today },
@@ -150,17 +135,15 @@ export function trueRetention(logs: readonly ReviewLogRow[], now: number): Reten
     { period: 'all', label: 'All time', from: -Infinity }
   ]
   return periods.map(({ period, label, from }) => {
+    const since = Number.isFinite(from) ? dayKey(from) : ''
     const c = { yp: 0, yt: 0, mp: 0, mt: 0 }
-    for (const log of firsts) {
-      if (log.reviewedAt < from) continue
-      const pass = log.rating >= 2 ? 1 : 0
-      if (log.before.scheduledDays >= MATURE_DAYS) {
-        c.mt++
-        c.mp += pass
-      } else {
-        c.yt++
-        c.yp += pass
-      }
+    // Keys are YYYY-MM-DD: comparing them as strings compares the days.
+    for (const [key, d] of totals) {
+      if (key < since) continue
+      c.yp += d.youngPassed
+      c.yt += d.youngTotal
+      c.mp += d.maturePassed
+      c.mt += d.matureTotal
     }
     return {
       period,
@@ -205,7 +188,12 @@ export function countByState(cards: readonly CardRow[]): StateCounts {
  * nothing was answered yet today (the streak is not lost until the day is over).
  */
 export function currentStreak(logs: readonly ReviewLogRow[], now: number): number {
-  const days = new Set(logs.map((log) => dayKey(log.reviewedAt)))
+  return streakFromTotals(totalsOf(logs).days, now)
+}
+
+/** The streak from day totals. */
+export function streakFromTotals(totals: ReadonlyMap<string, DayTotals>, now: number): number {
+  const days = new Set([...totals].filter(([, d]) => d.count > 0).map(([key]) => key))
   const today = startOfDay(now)
   let day = days.has(dayKey(today)) ? today : addDays(today, -1)
   let streak = 0
@@ -225,18 +213,20 @@ export interface TimeSpent {
 
 /** Answers and the time spent answering, today and in total. */
 export function timeSpent(logs: readonly ReviewLogRow[], now: number): TimeSpent {
-  const from = startOfDay(now)
-  const to = addDays(now, 1)
-  const out: TimeSpent = { todayMs: 0, totalMs: 0, reviewsToday: 0, reviewsTotal: logs.length }
-  for (const log of logs) {
-    const ms = Math.max(0, log.durationMs)
-    out.totalMs += ms
-    if (log.reviewedAt >= from && log.reviewedAt < to) {
-      out.todayMs += ms
-      out.reviewsToday++
-    }
+  return timeFromTotals(totalsOf(logs), now)
+}
+
+/** Answers and time spent from log totals. */
+export function timeFromTotals(totals: LogTotals, now: number): TimeSpent {
+  const today = totals.days.get(dayKey(now))
+  let totalMs = 0
+  for (const d of totals.days.values()) totalMs += d.ms
+  return {
+    todayMs: today?.ms ?? 0,
+    totalMs,
+    reviewsToday: today?.count ?? 0,
+    reviewsTotal: totals.count
   }
-  return out
 }
 
 export { isMastered } from './card-state'

@@ -9,7 +9,8 @@ export interface PageProps {
 export interface View {
   id: string
   label: string
-  component: Component<PageProps>
+  /** Fetches the page's code: only the first view's loads before the first paint. */
+  load: () => Promise<Component<PageProps>>
   /** Listed in the navigation; the About page is reached from the header instead. */
   inNav: boolean
 }

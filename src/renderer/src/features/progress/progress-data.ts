@@ -1,13 +1,25 @@
-/** Everything the progress view shows, read from the database in one transaction and prepared. */
+/**
+ * Everything the progress view shows, read from the database in one transaction and prepared.
+ * The review logs are read as day totals kept between reads: only today's rows are read again,
+ * and every row only when the older ones changed (a restore, a reset) or the day turned.
+ */
 import type { Pack } from '$shared/pack-schema'
 import type { StudyDatabase } from '../../db/database'
+import { startOfDay } from '../../domain/days'
+import {
+  emptyTotals,
+  foldLogs,
+  forgetSeen,
+  mergeTotals,
+  type LogTotals
+} from '../../domain/log-totals'
 import {
   countByState,
-  currentStreak,
   dueForecast,
-  heatmapDays,
-  timeSpent,
-  trueRetention,
+  heatmapFromTotals,
+  retentionFromTotals,
+  streakFromTotals,
+  timeFromTotals,
   type ForecastDay,
   type HeatmapDay,
   type RetentionRow,
@@ -33,21 +45,71 @@ export interface ProgressData {
   time: TimeSpent
 }
 
-/** Reads card rows and logs and computes every statistic of the view. */
-export async function loadProgress(db: StudyDatabase, now = Date.now()): Promise<ProgressData> {
-  const [rows, logs] = await db.transaction('r', db.cards, db.reviewLogs, () =>
-    Promise.all([db.cards.toArray(), db.reviewLogs.toArray()])
-  )
-  return {
-    reviews: logs.length,
-    cards: rows.length,
-    heatmap: heatmapDays(logs, now),
-    forecast: dueForecast(rows, now),
-    retention: trueRetention(logs, now),
-    states: countByState(rows),
-    streak: currentStreak(logs, now),
-    time: timeSpent(logs, now)
+/** Rows read at a time when the older logs are summed again. */
+const CHUNK = 20_000
+
+/**
+ * The progress figures of one database, with the totals of the logs before today kept between
+ * reads. Each read is one transaction: the log count, today's logs and the card rows, plus every
+ * older log only when their number no longer matches the kept totals.
+ */
+export class ProgressReader {
+  #dayStart = Number.NaN
+  #mark = ''
+  #before: LogTotals = emptyTotals()
+
+  constructor(private readonly db: StudyDatabase) {}
+
+  /** Every statistic of the view at `now`. */
+  read = async (now = Date.now()): Promise<ProgressData> => {
+    const db = this.db
+    const dayStart = startOfDay(now)
+    const { today, rows } = await db.transaction('r', db.cards, db.reviewLogs, async () => {
+      const [first, last, today, rows] = await Promise.all([
+        db.reviewLogs.orderBy(':id').first(),
+        db.reviewLogs.where('reviewedAt').below(dayStart).last(),
+        db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray(),
+        db.cards.toArray()
+      ])
+      // The older rows, marked by the first row and the latest one before today: answers only
+      // add rows today and undo only removes today's, so a new mark means a restore, a reset or
+      // a new day, and every older row is summed again, in chunks.
+      const mark = `${first?.id}:${last?.id}:${last?.reviewedAt}`
+      if (dayStart !== this.#dayStart || mark !== this.#mark) {
+        const before = emptyTotals()
+        let after = 0
+        for (;;) {
+          const chunk = await db.reviewLogs.where(':id').above(after).limit(CHUNK).toArray()
+          if (chunk.length === 0) break
+          foldLogs(
+            before,
+            chunk.filter((log) => log.reviewedAt < dayStart)
+          )
+          after = chunk.at(-1)!.id!
+        }
+        this.#before = forgetSeen(before, new Set())
+        this.#dayStart = dayStart
+        this.#mark = mark
+      }
+      return { today, rows }
+    })
+    const logs = mergeTotals(this.#before, foldLogs(emptyTotals(), today))
+    return {
+      reviews: logs.count,
+      cards: rows.length,
+      heatmap: heatmapFromTotals(logs.days, now),
+      forecast: dueForecast(rows, now),
+      retention: retentionFromTotals(logs.days, now),
+      states: countByState(rows),
+      streak: streakFromTotals(logs.days, now),
+      time: timeFromTotals(logs, now)
+    }
   }
+}
+
+/** Reads card rows and logs and computes every statistic of the view (no totals kept). */
+export async function loadProgress(db: StudyDatabase, now = Date.now()): Promise<ProgressData> {
+  return new ProgressReader(db).read(now)
 }
 
 /** The mastery bars: each era and theme of the pack that has cards, in the pack's order. */

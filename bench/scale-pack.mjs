@@ -1,0 +1,20 @@
+/** The real pack with `size` hand-written cards added, as the scale suites serve it. */
+import { readFileSync } from 'node:fs'
+
+const packPath = new URL('../resources/packs/mexico-russia/pack.json', import.meta.url)
+
+/** The pack's JSON text with enough hand-written cards for the study seed's card ids. */
+export function packWithCards(size) {
+  const pack = JSON.parse(readFileSync(packPath, 'utf8'))
+  for (let i = 0; i < size; i++) {
+    pack.cards.push({
+      id: `bench-${String(i).padStart(6, '0')}`,
+      question: `Benchmark question ${i}?`,
+      answer: `Answer ${i}`,
+      paragraphId: 'p-trade-1',
+      themes: ['trade-economy'],
+      era: 'russian-federation'
+    })
+  }
+  return JSON.stringify(pack)
+}

@@ -1,0 +1,175 @@
+/**
+ * 100,000 cards and 1,000,000 review-log rows: every view switch, the progress view until its
+ * figures are drawn, the study view until its first card, and the mastery index read, for this
+ * build and the before build in the same run. The database is seeded through raw IndexedDB with
+ * the app's schema (bench/study-seed.mjs); the pack is served with as many hand-written cards.
+ */
+import { chromium } from '@playwright/test'
+import { packWithCards } from './scale-pack.mjs'
+import { seedStudyDatabase } from './study-seed.mjs'
+
+/** BENCH_SCALE_CARDS overrides the size for a quick try; the recorded figures use 100,000. */
+const SIZE = Number(process.env.BENCH_SCALE_CARDS ?? 100_000)
+const LOGS_PER_CARD = 10
+const CYCLES = Number(process.env.BENCH_SCALE_CYCLES ?? 4)
+/** The before build takes seconds per progress view at this size: fewer cycles keep the run bounded. */
+const BEFORE_CYCLES = Number(process.env.BENCH_SCALE_BEFORE_CYCLES ?? 2)
+/** The views in navigation order, and what says each is ready beyond being mounted. */
+const VIEWS = [
+  { hash: '#/reader' },
+  { hash: '#/timeline' },
+  { hash: '#/trade' },
+  { hash: '#/study', ready: '[data-testid="study-card"]' },
+  { hash: '#/progress', ready: '[data-testid="summary"]' },
+  { hash: '#/about' }
+]
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+}
+const ms = (n) => `${n.toFixed(1)} ms`
+
+/**
+ * In the page: sets the hash, then times the first frame after the new view is in the DOM
+ * (`switched`) and, when the view names one, the first frame after its ready element (`ready`).
+ */
+async function switchView({ hash, ready }) {
+  const main = document.querySelector('main')
+  const old = main.firstElementChild
+  const frame = () =>
+    new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+  const when = (test) =>
+    new Promise((resolve) => {
+      if (test()) return resolve(undefined)
+      const observer = new MutationObserver(() => {
+        if (!test()) return
+        observer.disconnect()
+        resolve(undefined)
+      })
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
+  const t0 = performance.now()
+  location.hash = hash
+  await when(() => main.firstElementChild && main.firstElementChild !== old)
+  const switched = (await frame()) - t0
+  if (!ready) return { switched }
+  await when(() => document.querySelector(ready))
+  return { switched, ready: (await frame()) - t0 }
+}
+
+/** In the page: the mastery read as the app makes it, keys of the `masteredUntil` index. */
+async function masteryRead() {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('mexico-russia-study')
+    open.onsuccess = () => resolve(open.result)
+    open.onerror = () => reject(open.error)
+  })
+  const times = []
+  let mastered = 0
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    mastered = await new Promise((resolve) => {
+      const request = db
+        .transaction('cards')
+        .objectStore('cards')
+        .index('masteredUntil')
+        .getAllKeys(IDBKeyRange.lowerBound(Date.now(), true))
+      request.onsuccess = () => resolve(request.result.length)
+    })
+    times.push(performance.now() - t0)
+  }
+  db.close()
+  times.sort((a, b) => a - b)
+  return { median: times[2], mastered }
+}
+
+async function measure(browser, name, baseURL, body, cycles) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  try {
+    const page = await context.newPage()
+    // At this size, on a busy machine, the before build takes minutes for some steps.
+    page.setDefaultTimeout(900_000)
+    await page.route('**/packs/mexico-russia/pack.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body })
+    )
+    await page.goto(`${baseURL}#/about`)
+    await page.getByRole('navigation', { name: 'Views' }).waitFor()
+    const seeded = await page.evaluate(seedStudyDatabase, {
+      size: SIZE,
+      logsPerCard: LOGS_PER_CARD
+    })
+    // Start again on the seeded database, as a student opens the app.
+    await page.goto(`${baseURL}#/about`)
+    await page.getByRole('navigation', { name: 'Views' }).waitFor()
+    const switches = []
+    const progress = []
+    const session = []
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      for (const view of VIEWS) {
+        const t = await page.evaluate(switchView, view)
+        console.log(`  ${name}: cycle ${cycle + 1} ${view.hash} ${JSON.stringify(t)}`)
+        switches.push(t.switched)
+        if (view.hash === '#/progress') progress.push(t.ready)
+        if (view.hash === '#/study') session.push(t.ready)
+      }
+    }
+    const mastery = await page.evaluate(masteryRead)
+    return {
+      build: name,
+      cards: seeded.cards.toLocaleString('en-US'),
+      'log rows': seeded.logs.toLocaleString('en-US'),
+      'view switch p50 / p95 / max': `${ms(quantile(switches, 0.5))} / ${ms(quantile(switches, 0.95))} / ${ms(Math.max(...switches))}`,
+      'progress ready p50 / max': `${ms(quantile(progress, 0.5))} / ${ms(Math.max(...progress))}`,
+      'session start p50 / max': `${ms(quantile(session, 0.5))} / ${ms(Math.max(...session))}`,
+      'mastery index read': `${ms(mastery.median)} (${mastery.mastered.toLocaleString('en-US')} mastered)`,
+      switches: switches.length
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+export default async function scale({ baseURL, before, chromiumPath }) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync']
+  })
+  const body = packWithCards(SIZE)
+  const rows = []
+  try {
+    if (before) {
+      const label = `before (${before.ref.split(' ')[0]})`
+      rows.push(await measure(browser, label, before.baseURL, body, BEFORE_CYCLES))
+    }
+    // BENCH_BEFORE_ONLY: the build served as "this build" is the before code itself.
+    if (!process.env.BENCH_BEFORE_ONLY) {
+      rows.push(await measure(browser, 'this build', baseURL, body, CYCLES))
+    }
+  } finally {
+    await browser.close()
+  }
+  for (const row of rows) console.log(row)
+  return {
+    title: 'At scale: view switches, progress and session start with 100,000 cards',
+    columns: [
+      'build',
+      'cards',
+      'log rows',
+      'view switch p50 / p95 / max',
+      'progress ready p50 / max',
+      'session start p50 / max',
+      'mastery index read',
+      'switches'
+    ],
+    rows,
+    notes:
+      `${CYCLES} cycles (${BEFORE_CYCLES} for the before build) through the six views (Read, Timeline, Trade, Study, Progress, About) after a ` +
+      'fresh start on the seeded database. "view switch" runs from setting the hash to the first ' +
+      'animation frame after the new view is in the DOM; "progress ready" to the first frame with its ' +
+      'summary tiles drawn, "session start" to the first frame with a card; the next switch waits for ' +
+      'both. "mastery index read" is the read the app makes for mastery shading, the keys of the ' +
+      '`masteredUntil` index above now, timed alone (median of 5). Half of the cards are review cards ' +
+      'due today; each card has ten log rows, about one a minute back from now.'
+  }
+}
