@@ -124,6 +124,9 @@ test('a typed answer graded wrong can be overruled with one key', async ({ page 
   const verdict = page.getByTestId('quiz-verdict')
   await expect(verdict).toBeVisible()
   await expect(page.getByTestId('answer-compare')).toContainText('Expected Ramón Mercader')
+  // The difference is marked as Anki marks it: the part of the answer not typed is underlined.
+  await expect(page.getByTestId('compare-expected').locator('ins')).toHaveText(/^Ramón\s*$/)
+  await expect(page.getByTestId('compare-typed').locator('del')).toHaveCount(0)
   await page.keyboard.press('4')
   await expect(verdict).toHaveText('Your grade — Easy')
   await expect(page.getByTestId('study-announcer')).toHaveText(

@@ -140,5 +140,18 @@ describe('compareAnswer', () => {
     const missing = e.expected.filter((p) => p.kind === 'missing').map((p) => p.text)
     expect(missing.join('').length).toBe('1 December '.length)
     expect(compareAnswer('Moscow', '').typed).toEqual([])
+
+    // A missing word is marked as one word, not scattered letters.
+    const f = compareAnswer('Ramón Mercader', 'Mercader')
+    expect(f.expected).toEqual([
+      { text: 'Ramón ', kind: 'missing' },
+      { text: 'Mercader', kind: 'same' }
+    ])
+    expect(f.typed).toEqual([{ text: 'Mercader', kind: 'same' }])
+    // A first name left out and a typo in the surname: both marked where they are.
+    const g = compareAnswer('Ramón Mercader', 'Merkader')
+    expect(g.expected[0]).toEqual({ text: 'Ramón ', kind: 'missing' })
+    expect(g.typed).toContainEqual({ text: 'k', kind: 'extra' })
+    expect(g.expected).toContainEqual({ text: 'c', kind: 'missing' })
   })
 })
