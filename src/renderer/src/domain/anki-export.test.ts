@@ -42,7 +42,9 @@ describe('ankiExport', () => {
   it('writes a trade figure with the article’s sentence and the note on its decimal comma', () => {
     const [guid, front, back, tags] = lines[8]!.split('\t')
     expect(guid).toBe('mexico-russia:figure:trade-total-2014')
-    expect(front).toBe('Two-way trade between Mexico and Russia in 2014?')
+    expect(front).toBe(
+      "Two-way trade between Mexico and Russia in 2014, in US dollars, as the editors' note reads the source's garbled figure?"
+    )
     expect(back!.split('<br><br>')).toEqual([
       '<b>US$1.784 billion</b>',
       'In 2014, two-way trade between both nations totaled $1,784 billion USD.',
