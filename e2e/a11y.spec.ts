@@ -139,8 +139,13 @@ const STATES: [string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await openApp(page, '#/study')
       await expect(page.getByTestId('study-card')).toBeVisible()
-      expect(await seriousViolations(page)).toEqual([])
-      await page.getByRole('button', { name: /Show answer/ }).click()
+      // The session lasts the day: on the second pass the card comes back already revealed.
+      const show = page.getByTestId('show-answer')
+      await expect(show.or(page.getByTestId('grade-3'))).toBeVisible()
+      if (await show.isVisible()) {
+        expect(await seriousViolations(page)).toEqual([])
+        await show.click()
+      }
       await expect(page.getByTestId('grade-3')).toBeVisible()
     }
   ],
@@ -162,7 +167,24 @@ const STATES: [string, (page: Page) => Promise<void>][] = [
     'study order',
     async (page) => {
       await openApp(page, '#/study?mode=order')
-      await expect(page.getByRole('button', { name: /Check order/ })).toBeVisible()
+      const check = page.getByRole('button', { name: /Check order/ })
+      const tooFew = page.getByTestId('summary-heading')
+      await expect(check.or(tooFew)).toBeVisible()
+      if (await tooFew.isVisible()) {
+        // Ordering brings in only events whose card was seen: see two first.
+        for (const id of ['1806-colonisation-plan', '1812-fort-ross']) {
+          await page.goto(`/#/study?card=event-when:${id}&mode=flip`)
+          await expect(page.getByTestId('study-card')).toHaveAttribute(
+            'data-card-id',
+            `event-when:${id}`
+          )
+          await page.getByTestId('show-answer').click()
+          await page.getByTestId('grade-3').click()
+          await expect(page.getByTestId('session-reviewed')).toHaveText('1 reviewed')
+        }
+        await page.goto('/#/study?mode=order')
+      }
+      await expect(check).toBeVisible()
     }
   ],
   [
