@@ -7,21 +7,7 @@ import { dateSortKey, eventSortKey } from './cards/event-dates'
 import { listText, ordinalSuffix } from './cards/english'
 import { normalizeAnswer } from './grading-text'
 import type { StudyCard } from './study-card'
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
+import { MONTH_NAMES as MONTHS } from './format'
 
 /** A date written as the article writes one: "1 December 1890", "August 1924", "1806", "1910-1920". */
 export function formatDate(d: EventDate): string {

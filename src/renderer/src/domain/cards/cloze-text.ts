@@ -4,6 +4,7 @@
  */
 import type { EventDate } from '$shared/pack-schema'
 import type { AnswerKind } from '../study-card'
+import { MONTH_NAMES as MONTHS } from '../format'
 
 /** The gap as a question shows it. */
 export const GAP = '_____'
@@ -38,20 +39,6 @@ export interface Term {
   accept?: string[]
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
 const MONTH = MONTHS.join('|')
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth']
 

@@ -3,6 +3,7 @@
  * Times are UTC milliseconds throughout.
  */
 import type { EventDate, StudyEvent } from '$shared/pack-schema'
+import { MONTH_NAMES as MONTHS } from '../../domain/format'
 
 /** A mean Gregorian year, to turn pixels per year into a tick unit and spans into words. */
 export const YEAR_MS = 365.2425 * 24 * 3600 * 1000
@@ -33,21 +34,6 @@ export function eventSpan(date: EventDate): { start: number; end: number; point:
       }
   }
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
 
 /** A month's English name, 0 = January: the axis and its messages speak English. */
 export function monthName(month: number): string {
