@@ -2,8 +2,10 @@
  * Check data, like Anki's Check Database: every card's state must be the replay of its review log.
  * What does not match is repaired from the log (the log is the record of what the user did); the
  * user's flags (suspended, buried, retired) are kept. Idempotent: a second run finds nothing.
+ * A practice test's answers that left the schedule alone (`scheduled: false`) are not replayed.
  */
 import {
+  changedSchedule,
   sameState,
   stateOf,
   type CardRow,
@@ -57,6 +59,7 @@ export async function checkData(db: StudyDatabase): Promise<CheckReport> {
     const [cards, logs] = await Promise.all([db.cards.toArray(), db.reviewLogs.toArray()])
     const byCard = new Map<string, ReviewLogRow[]>()
     for (const log of logs) {
+      if (!changedSchedule(log)) continue
       const list = byCard.get(log.cardId)
       if (list) list.push(log)
       else byCard.set(log.cardId, [log])

@@ -5,7 +5,7 @@
  */
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import { countRows, type DueCounts } from '../domain/study-queue'
-import { stateOf, type CardRow, type ReviewMode } from '../domain/card-state'
+import { changedSchedule, stateOf, type CardRow, type ReviewMode } from '../domain/card-state'
 import { database, type StudyDatabase } from './database'
 
 export interface SyncResult {
@@ -269,7 +269,7 @@ export async function newIntroducedSince(
   return db.reviewLogs
     .where('reviewedAt')
     .aboveOrEqual(since)
-    .filter((log) => log.before.state === 0)
+    .filter((log) => log.before.state === 0 && changedSchedule(log))
     .count()
 }
 

@@ -54,7 +54,7 @@ export interface CardRow extends StoredCard {
 }
 
 export const REVIEW_MODES = ['flip', 'choice', 'typed', 'order', 'numeric', 'test'] as const
-/** How a card was answered; `test`: in a practice test the student counted towards the schedule. */
+/** How a card was answered; `test`: in a practice test (see `scheduled` for whether it counted). */
 export type ReviewMode = (typeof REVIEW_MODES)[number]
 
 export const ReviewLogSchema = v.strictObject({
@@ -70,10 +70,21 @@ export const ReviewLogSchema = v.strictObject({
   /** The desired retention in force, so a replay schedules exactly as the answer did. */
   retention: v.pipe(v.number(), v.finite(), v.minValue(0.5), v.maxValue(0.99)),
   /** The card's state before the answer (undo restores it; Check data replays from it). */
-  before: CardStateSchema
+  before: CardStateSchema,
+  /** `false` only on a practice test's answer that left the schedule alone; absent otherwise. */
+  scheduled: v.optional(v.literal(false))
 })
 /** A review-log row; `id` is absent until the database assigns it. */
 export type ReviewLogRow = Omit<v.InferOutput<typeof ReviewLogSchema>, 'id'> & { id?: number }
+
+/**
+ * Whether a log changed its card's schedule: every answer does, except a practice test not counted
+ * towards it (mode `test` alone cannot tell, as a counted test logs `test` too). Check data replays
+ * only these; the review statistics count only these.
+ */
+export function changedSchedule(log: Pick<ReviewLogRow, 'scheduled'>): boolean {
+  return log.scheduled !== false
+}
 
 /** The state part of a row (what FSRS schedules and a log's `before` holds). */
 export function stateOf(row: CardState): CardState {

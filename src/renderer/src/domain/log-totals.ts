@@ -3,7 +3,7 @@
  * view reads these few hundred totals instead of every log row; a fold of new rows keeps them
  * up to date without reading the old ones again.
  */
-import type { ReviewLogRow } from './card-state'
+import { changedSchedule, type ReviewLogRow } from './card-state'
 import { dayKey } from './days'
 
 /** Anki's threshold between young and mature cards, in days of scheduled interval. */
@@ -24,15 +24,17 @@ export interface DayTotals {
 /** Day totals by `YYYY-MM-DD`, and the cards already answered on each day folded so far. */
 export interface LogTotals {
   days: Map<string, DayTotals>
-  /** Rows folded in. */
+  /** Rows folded in (answers that changed the schedule). */
   count: number
+  /** Answers of practice tests that left the schedule alone: apart from the reviews above. */
+  practice: number
   /** Per day, the cards answered: only a card's first answer of a day counts for retention. */
   seen: Map<string, Set<string>>
 }
 
 /** Totals of no logs at all. */
 export function emptyTotals(): LogTotals {
-  return { days: new Map(), count: 0, seen: new Map() }
+  return { days: new Map(), count: 0, practice: 0, seen: new Map() }
 }
 
 /**
@@ -42,6 +44,10 @@ export function emptyTotals(): LogTotals {
 export function foldLogs(totals: LogTotals, logs: readonly ReviewLogRow[]): LogTotals {
   const sorted = [...logs].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id ?? 0) - (b.id ?? 0))
   for (const log of sorted) {
+    if (!changedSchedule(log)) {
+      totals.practice++
+      continue
+    }
     const key = dayKey(log.reviewedAt)
     let day = totals.days.get(key)
     if (!day) {
@@ -99,5 +105,5 @@ export function mergeTotals(a: LogTotals, b: LogTotals): LogTotals {
       into.matureTotal += d.matureTotal
     }
   }
-  return { days, count: a.count + b.count, seen: new Map() }
+  return { days, count: a.count + b.count, practice: a.practice + b.practice, seen: new Map() }
 }

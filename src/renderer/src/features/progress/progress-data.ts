@@ -36,6 +36,8 @@ export interface ShareRow extends Share {
 
 export interface ProgressData {
   reviews: number
+  /** Practice-test answers that left the schedule alone (not among the reviews). */
+  practice: number
   cards: number
   heatmap: HeatmapDay[]
   forecast: ForecastDay[]
@@ -96,6 +98,7 @@ export class ProgressReader {
     const logs = mergeTotals(this.#before, foldLogs(emptyTotals(), today))
     return {
       reviews: logs.count,
+      practice: logs.practice,
       cards: rows.length,
       heatmap: heatmapFromTotals(logs.days, now),
       forecast: dueForecast(rows, now),

@@ -1,64 +1,32 @@
 /**
  * A practice test (as Quizlet's): a number of questions drawn from the eras, themes and kinds
  * chosen, answered without being told the answers until the end; then the score and each mistake.
- * It changes no FSRS schedule unless the student counts it towards the schedule: then each answer
- * is graded as a review whose log is marked `test` (all in one transaction).
+ * A finished test logs each answer as mode `test`. Not counted (the default), the logs are marked
+ * `scheduled: false` and no card changes; counted, the answers go through the normal answer path
+ * (Good when right, Again when wrong) and schedule the cards. Either way in one transaction.
  */
-import type { Pack, Theme } from '$shared/pack-schema'
+import type { Pack } from '$shared/pack-schema'
 import type { StudyContent } from '../../domain/content'
-import { choiceOptions, hashString, quizRating, seededRandom, shuffle } from '../../domain/quiz'
-import type { ChoiceQuestion } from '../../domain/quiz'
-import type { StudyCard } from '../../domain/study-card'
+import { hashString } from '../../domain/quiz'
 import type { StudyStore } from '../../db/review-queue'
-import { gradeTypedAnswer } from './feedback'
+import { logPracticeTest, type PracticeReview } from '../../db/test-log'
+import { drawTest, testCapacity, type TestConfig, type TestQuestion } from './practice-test-draw'
+import {
+  markAnswer,
+  missedCardIds,
+  testMistakes,
+  testReviews,
+  testScore,
+  type TestAnswer,
+  type TestMistake,
+  type TestResponse
+} from './practice-test-score'
 
-export type TestKind = 'choice' | 'typed'
+export type { TestConfig, TestKind, TestQuestion } from './practice-test-draw'
+export type { TestAnswer } from './practice-test-score'
 
-export interface TestConfig {
-  count: number
-  /** Eras and themes to draw from; empty means all. */
-  eras: string[]
-  themes: Theme[]
-  kinds: TestKind[]
-  /** Count the answers towards the FSRS schedule (off by default: a test is practice). */
-  counts: boolean
-}
-
-export interface TestQuestion {
-  card: StudyCard
-  kind: TestKind
-  choice: ChoiceQuestion | null
-}
-
-export interface TestAnswer {
-  given: string
-  pass: boolean
-}
-
-/** The cards a test may ask: those of the eras and themes chosen (all when none is chosen). */
-export function testCards(cards: readonly StudyCard[], config: TestConfig): StudyCard[] {
-  return cards.filter(
-    (c) =>
-      (!config.eras.length || config.eras.includes(c.era)) &&
-      (!config.themes.length || c.themes.some((t) => config.themes.includes(t)))
-  )
-}
-
-/** Draws the questions of a test: cards shuffled by the seed, kinds taken in turn. */
-export function drawTest(
-  content: Pick<StudyContent, 'cards' | 'pack'>,
-  config: TestConfig,
-  seed: number
-): TestQuestion[] {
-  const pool = shuffle(testCards(content.cards, config), seededRandom(seed))
-  const kinds = config.kinds.length ? config.kinds : (['choice'] as TestKind[])
-  return pool.slice(0, config.count).map((card, i) => {
-    const kind = kinds[i % kinds.length]!
-    const choice =
-      kind === 'choice' ? choiceOptions(card, content.cards, content.pack, seed + i) : null
-    return { card, kind, choice }
-  })
-}
+/** Writes the logs of a test not counted towards the schedule. */
+export type PracticeLogger = (reviews: readonly PracticeReview[]) => Promise<unknown>
 
 export class PracticeTest {
   phase = $state<'setup' | 'running' | 'results'>('setup')
@@ -66,83 +34,101 @@ export class PracticeTest {
     count: 10,
     eras: [],
     themes: [],
-    kinds: ['choice', 'typed'],
+    kinds: ['choice', 'typed', 'order', 'gap'],
     counts: false
   })
   questions = $state.raw<TestQuestion[]>([])
-  answers = $state<TestAnswer[]>([])
-  /** The questions a started test may draw from, for the setup form. */
+  answers = $state.raw<TestAnswer[]>([])
+  /** Whether the test on screen counts towards the schedule (fixed when it starts). */
+  counted = $state(false)
+  /** The pack, for the setup form's eras. */
   readonly pack: Pack
-  #startedAt = 0
+  #shownAt = 0
 
   constructor(
-    private readonly content: StudyContent,
-    private readonly store: StudyStore,
-    private readonly retention: () => number
+    readonly content: StudyContent,
+    private store: StudyStore,
+    private retention: () => number,
+    private readonly logPractice: PracticeLogger = (reviews) => logPracticeTest(reviews)
   ) {
     this.pack = content.pack
   }
 
-  /** How many cards the present choice of eras and themes keeps. */
-  get available(): number {
-    return testCards(this.content.cards, this.config).length
+  /** Takes the store and retention of a new study page (the test itself is kept). */
+  rebind = (store: StudyStore, retention: () => number): void => {
+    this.store = store
+    this.retention = retention
   }
+
+  /** How many questions the present choice of eras, themes and kinds can give at most. */
+  readonly available: number = $derived.by(() => testCapacity(this.content, this.config))
 
   /** The question on screen while the test runs. */
   get current(): TestQuestion | undefined {
-    return this.questions[this.answers.length]
+    return this.phase === 'running' ? this.questions[this.answers.length] : undefined
   }
 
+  /** The right answers. */
   get score(): number {
-    return this.answers.filter((a) => a.pass).length
+    return testScore(this.answers)
   }
 
   /** The questions answered wrong, with what was given. */
-  get mistakes(): { question: TestQuestion; answer: TestAnswer }[] {
-    return this.answers
-      .map((answer, i) => ({ question: this.questions[i]!, answer }))
-      .filter((m) => !m.answer.pass)
+  get mistakes(): TestMistake[] {
+    return testMistakes(this.questions, this.answers)
   }
 
+  /** The cards to study again: those missed. */
+  get missedIds(): string[] {
+    return missedCardIds(this.mistakes)
+  }
+
+  /** Draws the questions and starts; stays on the setup when nothing can be asked. */
   start = (now = Date.now()): void => {
-    this.questions = drawTest(this.content, this.config, hashString(String(now)))
+    this.questions = drawTest(this.content, $state.snapshot(this.config), hashString(String(now)))
     this.answers = []
-    this.#startedAt = now
+    this.counted = this.config.counts
+    this.#shownAt = now
     this.phase = this.questions.length ? 'running' : 'setup'
   }
 
-  /** Records an answer (an option's index or typed text), says nothing of it, and goes on. */
-  answer = async (given: number | string): Promise<void> => {
+  /** Records an answer, says nothing of it, and goes on; the last one finishes the test. */
+  answer = async (response: TestResponse, now = Date.now()): Promise<void> => {
     const question = this.current
-    if (this.phase !== 'running' || !question) return
-    let answer: TestAnswer
-    if (question.kind === 'choice' && question.choice && typeof given === 'number') {
-      answer = {
-        given: question.choice.options[given] ?? '',
-        pass: given === question.choice.correctIndex
-      }
-    } else {
-      const text = String(given)
-      answer = { given: text, pass: gradeTypedAnswer(question.card, text, this.pack).result.pass }
-    }
+    if (!question) return
+    const timing = { answeredAt: now, durationMs: Math.max(0, now - this.#shownAt) }
+    const answer = markAnswer(question, response, this.pack, timing)
     this.answers = [...this.answers, answer]
-    if (this.answers.length === this.questions.length) await this.#finish()
-  }
-
-  async #finish(): Promise<void> {
-    if (this.config.counts) {
-      const durationMs = (Date.now() - this.#startedAt) / Math.max(1, this.answers.length)
-      await this.store.answerCards(
-        this.answers.map((a, i) => ({
-          cardId: this.questions[i]!.card.id,
-          rating: quizRating(a.pass),
-          mode: 'test' as const,
-          retention: this.retention(),
-          durationMs
-        }))
-      )
+    this.#shownAt = now
+    if (this.answers.length < this.questions.length) return
+    try {
+      await this.#record()
+    } catch (error) {
+      // Nothing was saved: the last question comes back, so answering it again retries.
+      this.answers = this.answers.slice(0, -1)
+      throw error
     }
     this.phase = 'results'
+  }
+
+  /** Logs the test: through the normal answer path when counted, else as practice only. */
+  async #record(): Promise<void> {
+    const retention = this.retention()
+    const reviews = testReviews(this.questions, this.answers)
+    if (this.counted) {
+      await this.store.answerCards(
+        reviews.map((r) => ({
+          cardId: r.cardId,
+          rating: r.rating,
+          mode: 'test' as const,
+          retention,
+          durationMs: r.durationMs,
+          now: r.reviewedAt
+        }))
+      )
+    } else {
+      await this.logPractice(reviews.map((r) => ({ ...r, retention })))
+    }
   }
 
   /** Back to the setup form for another test. */
@@ -151,4 +137,20 @@ export class PracticeTest {
     this.questions = []
     this.answers = []
   }
+}
+
+let kept: PracticeTest | undefined
+
+/**
+ * The study page's practice test, kept while the app runs: a look-up from the results (or from
+ * the middle of a test) and Back find the test as it was, as a study session survives one.
+ */
+export function keptPracticeTest(
+  content: StudyContent,
+  store: StudyStore,
+  retention: () => number
+): PracticeTest {
+  if (kept?.content !== content) kept = new PracticeTest(content, store, retention)
+  else kept.rebind(store, retention)
+  return kept
 }
