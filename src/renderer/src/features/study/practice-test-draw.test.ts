@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { realPack } from '../../test-support/real-pack'
 import { cardIds, noteIds } from '../../domain/card-ids'
-import { settledOrder } from '../../domain/cards'
+import { eventDateLabel, settledOrder } from '../../domain/cards'
 import { buildStudyContent } from '../../domain/content'
 import { gradeTyped } from '../../domain/grading'
 import { foldText } from '../../domain/text-fold'
@@ -126,6 +126,13 @@ describe('drawing a practice test', () => {
         for (const b of cards) {
           if (a === b || words(b.answer) === ' mexico ') continue
           expect(words(a.question), `${a.id} shows ${b.id}'s answer`).not.toContain(words(b.answer))
+        }
+      }
+      // Nor one that states the date of an event to put in order.
+      for (const q of test) {
+        if (q.kind !== 'order') continue
+        for (const e of q.events) {
+          for (const c of cards) expect(words(c.question)).not.toContain(words(eventDateLabel(e)))
         }
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { StudyEvent, Theme } from '$shared/pack-schema'
 import { cardIds, noteIds } from '../../domain/card-ids'
+import { eventDateLabel } from '../../domain/cards'
 import type { StudyContent } from '../../domain/content'
 import { choiceOptions, orderingSet, seededRandom, shuffle } from '../../domain/quiz'
 import type { ChoiceQuestion } from '../../domain/quiz'
@@ -75,13 +76,13 @@ export function cardFootprint(card: StudyCard): Footprint {
   }
 }
 
-// An ordering's answer is the order itself: its titles are shown, and its events' own cards (the
-// ones that would tell their dates) are kept out as siblings.
+// An ordering shows its events' titles; its answer is their dates: a question that states one of
+// them ("…opened in 1891?") would place that event. Its events' own cards are siblings.
 function orderFootprint(events: readonly StudyEvent[]): Footprint {
   return {
     notes: events.map((e) => noteIds.event(e.id)),
     shown: events.map((e) => words(e.title)),
-    answers: []
+    answers: events.map((e) => words(eventDateLabel(e))).filter(Boolean)
   }
 }
 
