@@ -4,7 +4,7 @@
  * choice by key, typed, put in order with the arrow buttons, fill the gap) with no verdict shown
  * until the end, then the score and each mistake with the answer given, the right one and a link
  * to its paragraph; a look-up and Back keep the results; "study the missed cards now" opens them
- * in cram mode. An uncounted test logs every answer as a test (`scheduled: false`) and changes no
+ * in cram mode. A test stopped halfway saves nothing. An uncounted test logs every answer as a test (`scheduled: false`) and changes no
  * card; a counted one schedules the cards it asked; Progress counts the two apart. axe-core finds
  * nothing serious on the setup, a question or the results (light and dark); the results are photographed at
  * 1280×800 and 800×600 into /tmp/shots.
@@ -202,11 +202,19 @@ test('a full practice test: every kind, the score, the mistakes, the missed card
   expect(await readAll<Log>(page, 'reviewLogs')).toHaveLength(logs.length)
 })
 
-test('a counted practice test schedules its cards; Progress counts practice apart', async ({
+test('a test stopped saves nothing; a counted one schedules its cards; Progress counts practice apart', async ({
   page
 }) => {
   test.setTimeout(90_000)
   await openApp(page, '#/study?mode=test')
+  // A test stopped halfway saves nothing.
+  await page.getByTestId('test-start').click()
+  await answerQuestion(page, 1, 10)
+  await page.getByTestId('test-quit').click()
+  await expect(page.getByTestId('test-heading')).toHaveText('Practice test')
+  await expect(page.getByTestId('test-heading')).toBeFocused()
+  expect(await readAll<Log>(page, 'reviewLogs')).toEqual([])
+
   const takeChoiceTest = async (counted: boolean) => {
     await page.getByLabel('5', { exact: true }).check()
     for (const kind of ['typed', 'order', 'gap'])
