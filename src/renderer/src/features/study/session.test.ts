@@ -39,6 +39,7 @@ describe('a study session', () => {
     expect(session.current?.card.id).toBe('event-what:1806-colonisation-plan')
     session.reveal()
     await session.answer(3)
+    await session.recorder.writes.idle()
     const sibling = await db.cards.get('event-when:1806-colonisation-plan')
     expect(sibling?.buriedUntil).toBe(session.due.cutoff)
     expect(session.current?.card.noteId).not.toBe('event:1806-colonisation-plan')
@@ -61,6 +62,7 @@ describe('a study session', () => {
     const session = await started({ buryNew: false, buryReview: false })
     session.reveal()
     await session.answer(3)
+    await session.recorder.writes.idle()
     expect((await db.cards.get('event-when:1806-colonisation-plan'))?.buriedUntil).toBe(0)
     expect(session.current?.card.id).toBe('event-when:1806-colonisation-plan')
   })
@@ -81,7 +83,7 @@ describe('a study session', () => {
     await first.answer(1)
     first.reveal()
     const shown = first.current!.card.id
-    await new Promise((resolve) => setTimeout(resolve, 20)) // the save is fire and forget
+    await first.recorder.writes.idle() // the answer and the save are queued, not waited for
 
     const second = await started()
     expect(second.current?.card.id).toBe(shown)
@@ -96,7 +98,7 @@ describe('a study session', () => {
     const first = await started()
     first.reveal()
     await first.answer(3)
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await first.recorder.writes.idle()
     const other = await started({ filter: { era: 'soviet-union', theme: '', card: '' } })
     expect(other.tally.reviewed).toBe(0)
 
