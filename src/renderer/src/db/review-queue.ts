@@ -108,6 +108,26 @@ export async function reorderNewCards(
   )
 }
 
+/** The setting that records which new-card order the rows were last given. */
+const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
+
+/**
+ * Brings the card rows in step with the pack (new cards in the order chosen), and gives the new
+ * rows that order when the order chosen changed since it was last applied.
+ */
+export async function syncPackCards(
+  store: StudyStore,
+  ids: string[],
+  order: string,
+  now: number
+): Promise<void> {
+  await store.syncCardIds(ids, now)
+  if ((await store.readSetting(ORDER_APPLIED_SETTING)) !== order) {
+    await store.reorderNewCards(ids, now)
+    await store.writeSetting(ORDER_APPLIED_SETTING, order)
+  }
+}
+
 /** The study store bound to a database (the app's own by default, resolved on each call). */
 export function studyStore(db: () => StudyDatabase = database): StudyStore {
   return {

@@ -37,7 +37,7 @@ export class OrderExerciseState {
   /** Draws the next set of events to put in order (or ends the session when none is left). */
   newSet = async (): Promise<void> => {
     const s = this.session
-    const events = s.events.filter(
+    const events = s.pack.events.filter(
       (e) => s.byId.has(whenCardId(e)) && (!s.filterSet || s.filterSet.has(whenCardId(e)))
     )
     this.round += 1

@@ -4,23 +4,21 @@
  * outlast a look-up or a reload. What is recorded (answers through a write queue, undo, the due
  * counts and tallies) is the recorder's; the components only read the session and call its methods.
  */
-import type { Pack, StudyEvent } from '$shared/pack-schema'
+import type { Pack } from '$shared/pack-schema'
 import type { CardRow, ReviewMode } from '../../domain/card-state'
 import type { StudyContent } from '../../domain/content'
 import { choiceOptions, hashString, quizRating } from '../../domain/quiz'
 import type { ChoiceQuestion } from '../../domain/quiz'
-import { previewDue, type Rating } from '../../domain/scheduler'
+import type { Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
-  bucketOf,
   newCardOrder,
   nextStudyDay,
   siblingIndex,
   studyDayStart,
-  type Bucket,
   type NewCardOrder
 } from '../../domain/study-queue'
-import { studyStore, type StudyStore } from '../../db/review-queue'
+import { studyStore, syncPackCards, type StudyStore } from '../../db/review-queue'
 import { AnswerRecorder, type RecorderHost } from './answer-recorder'
 import { CardQueue, type QueueContext } from './card-queue'
 import { CramQueue } from './cram-queue'
@@ -34,28 +32,16 @@ import {
 import { filterIds, idSet, type StudyFilter } from './lib'
 import { OrderExerciseState } from './order-exercise.svelte'
 import type { QuizMode } from './query'
-import type { Phase } from './keys'
+import type { EmptyReason, Phase } from './keys'
 import { SESSION_SETTING, resumable, sessionKey, type SavedSession } from './saved-session'
 import { SessionTally } from './session-tally.svelte'
 import { UndoStack } from './undo-stack.svelte'
 import { DueState } from './due-state.svelte'
 
-/** The setting that records which new-card order the rows were last given. */
-const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
-
 interface Current {
   card: StudyCard
   row: CardRow
 }
-
-/** Why a session shows its summary without having reviewed anything. */
-export type EmptyReason =
-  /** The era and theme chosen keep no card at all. */
-  | 'no-match'
-  /** Put in order: fewer than two events to order (filters, or nothing studied yet). */
-  | 'too-few-events'
-  /** Cards match, but none is due now. */
-  | 'nothing-due'
 
 export class StudySession implements RecorderHost {
   readonly pack: Pack
@@ -90,11 +76,12 @@ export class StudySession implements RecorderHost {
   readonly due = new DueState()
   readonly recorder: AnswerRecorder
   readonly settingKey = SESSION_SETTING
-  readonly #queue: CardQueue
+  /** The cards drawn ahead (the summary's "go on" choices clear it). */
+  readonly queue: CardQueue
   readonly #siblings: ReadonlyMap<string, readonly string[]>
   #shownAt = 0
   #filterSet: ReadonlySet<string> | undefined
-  readonly #cram = new CramQueue()
+  readonly cramQueue = new CramQueue()
   #seed = 1
   #choiceSeed = 1
   #lastMode: ReviewMode = 'flip'
@@ -106,7 +93,7 @@ export class StudySession implements RecorderHost {
     this.cards = content.cards
     this.byId = content.cardById
     this.store = store
-    this.#queue = new CardQueue(store)
+    this.queue = new CardQueue(store)
     this.#siblings = siblingIndex(content.cards)
     this.recorder = new AnswerRecorder(this, this.due, this.tally, this.undo)
     this.order = new OrderExerciseState(this)
@@ -125,7 +112,7 @@ export class StudySession implements RecorderHost {
 
   /** An answer was not saved (the recorder took it back): the card is shown again to answer. */
   answerLost(row: CardRow, error: unknown): void {
-    this.#queue.clear()
+    this.queue.clear()
     const card = this.byId.get(row.id)
     if (card) {
       this.#show(card, row, this.#choiceSeed)
@@ -138,20 +125,6 @@ export class StudySession implements RecorderHost {
   /** How many answers can be undone. */
   get undoCount(): number {
     return this.undo.size
-  }
-
-  /** The bucket of the card shown (underlined in the counts, as Anki does). */
-  get currentBucket(): Bucket | null {
-    if (!this.current || this.cram) return null
-    return bucketOf(this.current.row, Date.now(), this.due.cutoff) ?? 'learning'
-  }
-
-  /** The next interval of each answer button, from the scheduler's preview. */
-  get intervals(): Record<Rating, number> | null {
-    if (!this.current || this.cram) return null
-    const now = Date.now()
-    const due = previewDue(this.current.row, now, this.retention)
-    return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now }
   }
 
   /** The card filter in force, or undefined for every card. */
@@ -168,12 +141,14 @@ export class StudySession implements RecorderHost {
     this.#epoch += 1
     await this.recorder.writes.idle()
     const now = Date.now()
-    if (options.sync !== false) await this.#sync(now)
+    if (options.sync !== false) {
+      await syncPackCards(this.store, newCardOrder(this.cards, this.newOrder), this.newOrder, now)
+    }
     this.due.cutoff = nextStudyDay(now)
     this.#filterSet = filterIds(this.cards, this.filter)
     this.recorder.clear()
-    this.#queue.clear()
-    this.#queue.lastId = ''
+    this.queue.clear()
+    this.queue.lastId = ''
     this.emptyReason = null
     this.announcement = ''
     const [counts, introduced, savedValue] = await Promise.all([
@@ -189,7 +164,7 @@ export class StudySession implements RecorderHost {
     this.#seed = saved?.seed ?? hashString(String(now))
     if (this.cram) {
       const ids = this.#filterSet ? [...this.#filterSet] : this.cards.map((c) => c.id)
-      this.#cram.fill(ids, this.#seed)
+      this.cramQueue.fill(ids, this.#seed)
     }
     if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved))) return
     await this.advance()
@@ -199,22 +174,12 @@ export class StudySession implements RecorderHost {
     return sessionKey(this.filter, this.mode, this.cram)
   }
 
-  /** Adds new cards in the order chosen, and gives the new rows that order when it changed. */
-  async #sync(now: number): Promise<void> {
-    const ids = newCardOrder(this.cards, this.newOrder)
-    await this.store.syncCardIds(ids, now)
-    if ((await this.store.readSetting(ORDER_APPLIED_SETTING)) !== this.newOrder) {
-      await this.store.reorderNewCards(ids, now)
-      await this.store.writeSetting(ORDER_APPLIED_SETTING, this.newOrder)
-    }
-  }
-
   /** Shows the saved card again as it was left; false when it is gone (then a new card is drawn). */
   async #resume(saved: SavedSession): Promise<boolean> {
     const card = this.byId.get(saved.cardId!)
     const row = card && (await this.store.getCard(card.id))
-    if (!card || !row || (this.cram && !this.#cram.has(card.id))) return false
-    if (this.cram) this.#cram.bringFirst(card.id)
+    if (!card || !row || (this.cram && !this.cramQueue.has(card.id))) return false
+    if (this.cram) this.cramQueue.bringFirst(card.id)
     this.#show(card, row, saved.choiceSeed)
     this.result = saved.result
     if (saved.result || saved.revealed) this.phase = 'answer'
@@ -273,7 +238,7 @@ export class StudySession implements RecorderHost {
       return
     }
     const epoch = this.#epoch
-    const next = this.cram ? await this.#nextCram() : await this.#queue.next(this.#context)
+    const next = this.cram ? await this.#nextCram() : await this.queue.next(this.#context)
     if (epoch !== this.#epoch) return
     const card = next && this.byId.get(next.id)
     if (!next || !card) {
@@ -292,9 +257,9 @@ export class StudySession implements RecorderHost {
     this.choice =
       this.mode === 'choice' ? choiceOptions(card, this.cards, this.pack, choiceSeed) : null
     if (!this.cram) {
-      this.#queue.prefetch(card.id, this.#skipAfter(card), this.#context)
+      this.queue.prefetch(card.id, this.#skipAfter(card), this.#context)
     } else {
-      this.#queue.lastId = card.id
+      this.queue.lastId = card.id
     }
     this.#shownAt = Date.now()
     this.phase = 'question'
@@ -307,7 +272,7 @@ export class StudySession implements RecorderHost {
   }
 
   async #nextCram(): Promise<CardRow | undefined> {
-    const id = this.#cram.first
+    const id = this.cramQueue.first
     return id ? this.store.getCard(id) : undefined
   }
 
@@ -346,7 +311,7 @@ export class StudySession implements RecorderHost {
     const durationMs = Date.now() - this.#shownAt
     this.#lastMode = mode
     if (this.cram) {
-      this.#cram.answered(rating)
+      this.cramQueue.answered(rating)
       this.recorder.cram(current.card.id, rating)
       this.announcement = `Graded ${verdictOf(rating)}.`
       return
@@ -402,7 +367,7 @@ export class StudySession implements RecorderHost {
     const current = this.current
     const top = this.undo.peek()
     if (this.phase !== 'answer' || !shown || !current || !top || rating === shown.rating) return
-    if (top.kind === 'cram') this.#cram.regrade(current.card.id, top.rating, rating)
+    if (top.kind === 'cram') this.cramQueue.regrade(current.card.id, top.rating, rating)
     if (!(await this.recorder.overrule(rating, this.#lastMode))) return
     this.#graded({ ...shown, rating, overruled: true })
   }
@@ -421,13 +386,13 @@ export class StudySession implements RecorderHost {
   async undoLast(): Promise<void> {
     const undone = await this.recorder.undoLast()
     if (!undone) return
-    this.#queue.clear()
+    this.queue.clear()
     if (undone.kind === 'ordering') {
       // An ordering: show the same set again, unchecked.
       this.order.reopen()
       return
     }
-    if (undone.kind === 'cram') this.#cram.undo(undone.cardId, undone.rating)
+    if (undone.kind === 'cram') this.cramQueue.undo(undone.cardId, undone.rating)
     const card = this.byId.get(undone.cardId)
     const row = await this.store.getCard(undone.cardId)
     if (!card || !row) return
@@ -451,31 +416,7 @@ export class StudySession implements RecorderHost {
 
   async #setAside(write: () => Promise<{ before: CardRow; after: CardRow }>): Promise<void> {
     await this.recorder.change(write)
-    this.#queue.clear()
-    await this.advance()
-  }
-
-  /** Summary "go on": more new cards today than the daily limit. */
-  async moreNew(count = 10): Promise<void> {
-    this.due.extraNew += count
-    this.#queue.clear()
-    await this.advance()
-  }
-
-  /** Summary "go on": reviews due tomorrow, now (Anki's "review ahead"). */
-  async reviewAhead(): Promise<void> {
-    this.due.cutoff = nextStudyDay(this.due.cutoff)
-    this.#queue.clear()
-    this.due.counts = await this.store.countDue(Date.now(), this.due.cutoff, this.#filterSet)
-    await this.advance()
-  }
-
-  /** Summary "go on": the cards missed in this session again, in cram mode (schedule untouched). */
-  async missedAgain(): Promise<void> {
-    if (!this.tally.missed.length) return
-    this.cram = true
-    this.#cram.fill(this.tally.missed, this.#seed)
-    this.#queue.clear()
+    this.queue.clear()
     await this.advance()
   }
 
@@ -494,11 +435,6 @@ export class StudySession implements RecorderHost {
   /** When the ordering set on screen was shown. */
   get shownAt(): number {
     return this.#shownAt
-  }
-
-  /** The events the pack has, for orderings. */
-  get events(): readonly StudyEvent[] {
-    return this.pack.events
   }
 }
 

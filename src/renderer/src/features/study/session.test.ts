@@ -9,6 +9,7 @@ import { studyStore } from '../../db/review-queue'
 import { buildStudyContent } from '../../domain/content'
 import { newCardOrder, studyDayStart } from '../../domain/study-queue'
 import { resumable, sessionKey, SESSION_SETTING } from './saved-session'
+import { missedAgain, moreNew } from './go-on'
 import { StudySession } from './session.svelte'
 
 const content = buildStudyContent(realPack())
@@ -125,5 +126,32 @@ describe('a study session', () => {
     ])
     expect(session.tally.ratings).toEqual([0, 0, 1, 0])
     expect(session.announcement).toMatch(/^Your grade — Good\. Next review in /)
+  })
+
+  it('goes on from the summary: more new cards past the limit, then the missed ones in cram mode', async () => {
+    const session = new StudySession(
+      content,
+      studyStore(() => db)
+    )
+    session.newOrder = 'date'
+    session.due.newPerDay = 1
+    await session.start()
+    const first = session.current!.card.id
+    session.reveal()
+    await session.answer(1)
+    // Again: the card is learning again in a minute, and only it is left (learn ahead); Easy ends it.
+    session.reveal()
+    await session.answer(4)
+    expect(session.phase).toBe('done')
+    expect(session.due.newVisible).toBe(0)
+
+    await moreNew(session, 10)
+    expect(session.phase).toBe('question')
+    expect(session.current?.card.id).not.toBe(first)
+    expect(session.due.newVisible).toBe(10)
+
+    await missedAgain(session)
+    expect(session.cram).toBe(true)
+    expect(session.current?.card.id).toBe(first)
   })
 })
