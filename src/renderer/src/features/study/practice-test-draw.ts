@@ -27,6 +27,7 @@ export const TEST_KINDS: readonly { id: TestKind; label: string }[] = [
 /** Events in one "put in order" question: few enough to fit a small window. */
 export const ORDER_SIZE = 4
 
+/** What the student chose on the setup form. */
 export interface TestConfig {
   count: number
   /** Eras and themes to draw from; empty means all. */

@@ -22,12 +22,10 @@ import {
   type TestResponse
 } from './practice-test-score'
 
-export type { TestConfig, TestKind, TestQuestion } from './practice-test-draw'
-export type { TestAnswer } from './practice-test-score'
-
 /** Writes the logs of a test not counted towards the schedule. */
 export type PracticeLogger = (reviews: readonly PracticeReview[]) => Promise<unknown>
 
+/** A practice test as it runs: the setup chosen, the questions, the answers, the score. */
 export class PracticeTest {
   phase = $state<'setup' | 'running' | 'results'>('setup')
   config = $state<TestConfig>({

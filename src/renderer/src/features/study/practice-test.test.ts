@@ -13,7 +13,8 @@ import { StudyDatabase } from '../../db/database'
 import { studyStore } from '../../db/review-queue'
 import { logPracticeTest } from '../../db/test-log'
 import { questionCardIds } from './practice-test-score'
-import { PracticeTest, type TestQuestion } from './practice-test.svelte'
+import type { TestQuestion } from './practice-test-draw'
+import { PracticeTest } from './practice-test.svelte'
 
 const content = buildStudyContent(realPack())
 const T0 = Date.UTC(2026, 2, 2, 10)
