@@ -203,7 +203,7 @@ export default async function study({ baseURL, chromiumPath, before }) {
       'Half of the cards are review cards due today. "grade → next card" runs from the key event of "3" ' +
       '(Good) to the next card in the DOM; "grade → frame" adds the wait for the next animation frame. ' +
       'This build counts the answer at once, queues its transaction (card state, log row, buried siblings, ' +
-      'saved session) behind the earlier ones and shows the next card from a list of twelve read ahead, ' +
+      'saved session) behind the earlier ones and shows the next card from a list of up to forty read ahead, ' +
       'so no commit is waited for; the before build waited for the answer transaction, the sibling ' +
       "burying and a `limit(1)` query of the next card. Grades are pressed under the bench's own " +
       'background load: a thread keeping one of the two cores busy half of the time. The due-count query is the indexed count of due reviews the app makes ' +
