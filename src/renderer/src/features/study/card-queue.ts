@@ -21,8 +21,8 @@ export interface QueueContext {
 }
 
 /** How many cards one draw reads ahead, and how few left start the next draw. */
-const DRAW = 12
-const LOW = 4
+const DRAW = 40
+const LOW = 15
 
 interface Draw {
   rows: CardRow[]
