@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readStore, test } from './fixtures'
 
 const SHOTS = process.env.PTEST_SHOTS ?? '/tmp/shots'
 const axeSource = readFileSync(
@@ -30,25 +30,6 @@ interface Row {
   id: string
   state: number
   reps: number
-}
-
-/** Every row of a store of the app's own IndexedDB. */
-function readAll<T>(page: Page, store: 'reviewLogs' | 'cards'): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('mexico-russia-study')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const get = open.result.transaction(store).objectStore(store).getAll()
-          get.onsuccess = () => {
-            open.result.close()
-            resolve(get.result as T[])
-          }
-        }
-      }),
-    store
-  )
 }
 
 /** The serious and critical axe-core violations on the page, one line each. */
@@ -165,12 +146,12 @@ test('a full practice test: every kind, the score, the mistakes, the missed card
   await expect(page.getByTestId('test-counted')).toContainText('Your schedule is unchanged')
 
   // Every answer logged as a test that left the schedule alone; no card changed.
-  const logs = await readAll<Log>(page, 'reviewLogs')
+  const logs = await readStore<Log>(page, 'reviewLogs')
   expect(logs.length).toBeGreaterThanOrEqual(7)
   for (const log of logs) expect(log).toMatchObject({ mode: 'test', scheduled: false })
-  expect((await readAll<Row>(page, 'cards')).filter((r) => r.state !== 0 || r.reps !== 0)).toEqual(
-    []
-  )
+  expect(
+    (await readStore<Row>(page, 'cards')).filter((r) => r.state !== 0 || r.reps !== 0)
+  ).toEqual([])
 
   expect(await seriousViolations(page)).toEqual([])
   await page.emulateMedia({ colorScheme: 'dark' })
@@ -199,7 +180,7 @@ test('a full practice test: every kind, the score, the mistakes, the missed card
   await page.keyboard.press('Space')
   await page.keyboard.press('3')
   await expect(page.getByTestId('session-reviewed')).toHaveText('1 reviewed')
-  expect(await readAll<Log>(page, 'reviewLogs')).toHaveLength(logs.length)
+  expect(await readStore<Log>(page, 'reviewLogs')).toHaveLength(logs.length)
 })
 
 test('a test stopped saves nothing; a counted one schedules its cards; Progress counts practice apart', async ({
@@ -213,7 +194,7 @@ test('a test stopped saves nothing; a counted one schedules its cards; Progress 
   await page.getByTestId('test-quit').click()
   await expect(page.getByTestId('test-heading')).toHaveText('Practice test')
   await expect(page.getByTestId('test-heading')).toBeFocused()
-  expect(await readAll<Log>(page, 'reviewLogs')).toEqual([])
+  expect(await readStore<Log>(page, 'reviewLogs')).toEqual([])
 
   const takeChoiceTest = async (counted: boolean) => {
     await page.getByLabel('5', { exact: true }).check()
@@ -230,11 +211,11 @@ test('a test stopped saves nothing; a counted one schedules its cards; Progress 
   await takeChoiceTest(true)
   await expect(page.getByTestId('test-counted')).toContainText('counted towards your schedule')
 
-  const logs = await readAll<Log>(page, 'reviewLogs')
+  const logs = await readStore<Log>(page, 'reviewLogs')
   expect(logs.map((l) => l.mode)).toEqual(Array(10).fill('test'))
   const counted = logs.slice(5)
   for (const log of counted) expect(log.scheduled).toBeUndefined()
-  const rows = await readAll<Row>(page, 'cards')
+  const rows = await readStore<Row>(page, 'cards')
   const changed = rows.filter((r) => r.reps > 0).map((r) => r.id)
   expect(changed.sort()).toEqual(counted.map((l) => l.cardId).sort())
 
