@@ -9,7 +9,7 @@ import { packWithCards } from './scale-pack.mjs'
 import { seedStudyDatabase } from './study-seed.mjs'
 
 const size = Number(process.argv[2] ?? 10_000)
-const port = 4310
+const port = Number(process.env.BENCH_PORT ?? 4310)
 const out = process.env.BENCH_OUT ?? 'out'
 const server = spawn(process.execPath, [`${out}/main/serve.js`, '--port', String(port)], {
   stdio: ['ignore', 'pipe', 'ignore']
