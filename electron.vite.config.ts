@@ -57,6 +57,7 @@ export default defineConfig({
     ],
     define: { __APP_VERSION__: JSON.stringify(version) },
     resolve: { alias: { $shared: resolve('src/shared') } },
-    build: { minify: true, sourcemap: false }
+    // PROFILE_BUILD=1 keeps names readable for bench/profile.mjs; every other build is minified.
+    build: { minify: !process.env.PROFILE_BUILD, sourcemap: false }
   }
 })

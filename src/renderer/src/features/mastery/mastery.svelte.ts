@@ -8,8 +8,9 @@ import { database, describeWriteError } from '../../db/database'
 import { watch } from '../../db/live.svelte'
 import { PersistedSetting } from '../../db/persisted.svelte'
 import type { StudyContent } from '../../domain/content'
-import { masteryShares, toFractions, type Share } from '../../domain/stats'
+import { toFractions, type Share } from '../../domain/stats'
 import { notices } from '../../lib/notices.svelte'
+import { MasteryTally } from './mastery-tally'
 
 /** 0 none, 1 some, 2 most, 3 all cards mastered; undefined when there is nothing to show. */
 export type MasteryLevel = 0 | 1 | 2 | 3
@@ -71,10 +72,12 @@ class Mastery {
   start = (content: StudyContent, now?: number): void => {
     this.stop()
     this.shading.follow()
+    // Totals once; each new set of mastered ids then moves only the cards that changed.
+    const tally = new MasteryTally(content.cards)
     const stop = watch(
       () => masteredIds(now ?? Date.now()),
       (ids) => {
-        const shares = masteryShares(content.cards, ids)
+        const shares = tally.update(ids)
         this.byEvent = toFractions(shares.byEvent)
         this.byParagraph = toFractions(shares.byParagraph)
         this.byEra = shares.byEra
