@@ -33,6 +33,17 @@ interface SyncMark {
  * milliseconds; reading their 100,000 stored keys takes far longer.
  */
 export function idSetFingerprint(ids: readonly string[]): string {
+  // A frozen list (the new-card order, made once per content) always gives the same answer.
+  const known = fingerprints.get(ids)
+  if (known !== undefined) return known
+  const fingerprint = hashIdSet(ids)
+  if (Object.isFrozen(ids)) fingerprints.set(ids, fingerprint)
+  return fingerprint
+}
+
+const fingerprints = new WeakMap<readonly string[], string>()
+
+function hashIdSet(ids: readonly string[]): string {
   let sum = 0
   let mix = 0
   for (const id of ids) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StudyDatabase } from '../../db/database'
 import { syncCardIds } from '../../db/study-store'
 import { newCardState } from '../../domain/scheduler'
-import type { ReviewLogRow } from '../../domain/card-state'
+import type { CardRow, ReviewLogRow } from '../../domain/card-state'
 import { ProgressReader, loadProgress } from './progress-data'
 import {
   countByState,
@@ -81,7 +81,7 @@ describe('ProgressReader', () => {
 describe('the progress figures at scale: index counts and kept totals', () => {
   /** Cards in every state, suspended, retired and buried, due from ten days ago to forty ahead. */
   async function seedVaried(at: number) {
-    const rows = Array.from({ length: 120 }, (_, i) => ({
+    const rows = Array.from({ length: 120 }, (_, i): CardRow => ({
       id: `card-${i}`,
       ...newCardState(at - 40 * DAY),
       state: (i % 4) as 0 | 1 | 2 | 3,
