@@ -59,11 +59,13 @@ export async function cardFigures(
       range([0, 1, -Infinity, -Infinity], [0, 1, Infinity, Infinity]),
       ...[0, 1, 2, 3].map((state) => range([0, 0, state, -Infinity], [0, 0, state, Infinity]))
     ])
-    // Day 0 holds everything overdue; day i the due times in [bounds[i], bounds[i + 1]).
+    // Day 0 holds everything overdue; day i the due times in [bounds[i], bounds[i + 1]). A state
+    // with no card needs no count by day.
+    const counted = SCHEDULED.filter((state) => byState[state]! > 0)
     const perDay = await Promise.all(
       bounds.slice(0, days).map(async (start, i) => {
         const counts = await Promise.all(
-          SCHEDULED.map((state) =>
+          counted.map((state) =>
             range([0, 0, state, i === 0 ? -Infinity : start], [0, 0, state, bounds[i + 1]!], false)
           )
         )
