@@ -46,7 +46,9 @@ try {
       ...performance
         .getEntriesByType('resource')
         .map((e) => [e.startTime, e.responseEnd, new URL(e.name).pathname.split('/').pop()]),
-      ...performance.getEntriesByType('mark').map((e) => [e.startTime, e.startTime, `mark ${e.name}`]),
+      ...performance
+        .getEntriesByType('mark')
+        .map((e) => [e.startTime, e.startTime, `mark ${e.name}`]),
       ...performance
         .getEntriesByType('paint')
         .map((e) => [e.startTime, e.startTime, `paint ${e.name}`])
