@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { Plugin } from 'vite'
 import { createAppHandler } from './src/main/app-handler'
 import { packAtBuildTime } from './scripts/pack-build-plugin'
+import { preloadFirstView } from './scripts/first-view-plugin'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
@@ -53,10 +54,13 @@ export default defineConfig({
     plugins: [
       svelte(),
       servePacks(),
-      packAtBuildTime('resources/packs/mexico-russia/pack.json', './packs/mexico-russia/pack.json')
+      packAtBuildTime('resources/packs/mexico-russia/pack.json', './packs/mexico-russia/pack.json'),
+      // The app opens on the reader (a new profile, and most starts): its code loads at once.
+      preloadFirstView('features/reader/ReaderPage.svelte')
     ],
     define: { __APP_VERSION__: JSON.stringify(version) },
     resolve: { alias: { $shared: resolve('src/shared') } },
-    build: { minify: true, sourcemap: false }
+    // PROFILE_BUILD=1 keeps names readable for bench/profile.mjs; every other build is minified.
+    build: { minify: !process.env.PROFILE_BUILD, sourcemap: false }
   }
 })

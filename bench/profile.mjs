@@ -9,7 +9,7 @@ import { packWithCards } from './scale-pack.mjs'
 import { seedStudyDatabase } from './study-seed.mjs'
 
 const size = Number(process.argv[2] ?? 10_000)
-const port = 4310
+const port = Number(process.env.BENCH_PORT ?? 4310)
 const out = process.env.BENCH_OUT ?? 'out'
 const server = spawn(process.execPath, [`${out}/main/serve.js`, '--port', String(port)], {
   stdio: ['ignore', 'pipe', 'ignore']
@@ -37,14 +37,19 @@ try {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  // Each view twice: the first opening after the start, then again after another view.
   for (const [hash, ready] of [
     ['#/study', '[data-testid="study-card"]'],
+    ['#/about', 'h1'],
+    ['#/study', '[data-testid="study-card"]'],
+    ['#/progress', '[data-testid="summary"]'],
+    ['#/about', 'h1'],
     ['#/progress', '[data-testid="summary"]']
   ]) {
     await cdp.send('Profiler.start')
     const t0 = Date.now()
     await page.evaluate((h) => (location.hash = h), hash)
-    await page.locator(ready).waitFor()
+    await page.locator(ready).first().waitFor()
     const wall = Date.now() - t0
     const { profile } = await cdp.send('Profiler.stop')
     const self = new Map()
@@ -56,7 +61,7 @@ try {
       const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`
       self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000)
     })
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)
     console.log(`\n${hash} at ${size} cards: ${wall} ms wall`)
     for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`)
   }

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync, readFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -71,12 +71,18 @@ try {
     console.log(`\n# ${name}`)
     const suite = await import(pathToFileURL(join(here, file)).href)
     /** Each suite: default async ({ baseURL, outDir, before, chromiumPath }) => { title, columns, rows, notes } */
-    results.suites[name] = await suite.default({
-      baseURL,
-      outDir: join(root, outDir),
-      before,
-      chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-    })
+    const load = loadavg()[0]
+    results.suites[name] = {
+      ...(await suite.default({
+        baseURL,
+        outDir: join(root, outDir),
+        before,
+        chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+      })),
+      // When, and how busy the machine was: a suite not run this time keeps its earlier figures.
+      measuredAt: new Date().toISOString(),
+      loadAverage: `${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`
+    }
     console.table(results.suites[name].rows)
   }
 } finally {
@@ -99,7 +105,7 @@ const readme = [
   "desktop app uses and drives Debian's Chromium (headless) through it with Playwright. Results are",
   'written to `results.json`; this page is regenerated from it. Tests never assert times.',
   '',
-  `Last run: ${results.generatedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.`,
+  `Last run: ${results.generatedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}. A run may measure only some suites (\`npm run bench startup scale\`); each suite says when it was measured.`,
   '',
   'Before and after in one run: `node bench/build-before.mjs` builds the commit named in',
   "`bench/before-ref.txt` (from `git archive`, with this checkout's node_modules) into `bench/tmp/before/`;",
@@ -110,6 +116,12 @@ const readme = [
     '',
     `## ${suite.title ?? name}`,
     '',
+    ...(suite.measuredAt
+      ? [
+          `Measured ${suite.measuredAt}; load average (1 min) ${suite.loadAverage} on ${results.machine.cpus} cores.`,
+          ''
+        ]
+      : ['Measured in an earlier run (the date above is the last run of any suite).', '']),
     table(suite),
     ...(suite.notes ? ['', suite.notes] : [])
   ]),

@@ -100,6 +100,25 @@ export function newCardOrder(
   order: NewCardOrder,
   gap = 20
 ): string[] {
+  // The content's cards never change while the app runs: each session start asks again for the
+  // same order, so it is made once per cards array (frozen: a caller cannot change the shared copy).
+  const key = `${order}:${gap}`
+  const made = orders.get(cards)
+  const known = made?.get(key)
+  if (known) return known
+  const ids = Object.freeze(dealNewCards(cards, order, gap)) as string[]
+  if (made) made.set(key, ids)
+  else orders.set(cards, new Map([[key, ids]]))
+  return ids
+}
+
+const orders = new WeakMap<object, Map<string, string[]>>()
+
+function dealNewCards(
+  cards: readonly { id: string; noteId: string; kind: string }[],
+  order: NewCardOrder,
+  gap: number
+): string[] {
   if (order === 'date') return cards.map((c) => c.id)
   const byKind = new Map<string, (typeof cards)[number][]>()
   for (const card of cards) {
@@ -107,8 +126,12 @@ export function newCardOrder(
     list.push(card)
     byKind.set(card.kind, list)
   }
+  // Each id is hashed once, not at every comparison (100,000 cards: 100,000 hashes, not millions).
   const piles = [...byKind.values()].map((list) =>
-    [...list].sort((a, b) => stableHash(a.id) - stableHash(b.id) || (a.id < b.id ? -1 : 1))
+    list
+      .map((card) => ({ card, hash: stableHash(card.id) }))
+      .sort((a, b) => a.hash - b.hash || (a.card.id < b.card.id ? -1 : 1))
+      .map(({ card }) => card)
   )
   const dealt: (typeof cards)[number][] = []
   for (let round = 0; dealt.length < cards.length; round++) {
@@ -140,14 +163,20 @@ export function newCardOrder(
 export function siblingIndex(
   cards: readonly { id: string; noteId: string }[]
 ): ReadonlyMap<string, readonly string[]> {
+  // Made once per cards array, as the new-card order is: every session asks for the same one.
+  const known = siblings.get(cards)
+  if (known) return known
   const byNote = new Map<string, string[]>()
   for (const card of cards) {
     const list = byNote.get(card.noteId) ?? []
     list.push(card.id)
     byNote.set(card.noteId, list)
   }
+  siblings.set(cards, byNote)
   return byNote
 }
+
+const siblings = new WeakMap<object, ReadonlyMap<string, readonly string[]>>()
 
 /** Which siblings of an answered card to bury (Anki's "bury new/review siblings" options). */
 export function siblingsToBury(

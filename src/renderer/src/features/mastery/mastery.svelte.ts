@@ -8,8 +8,9 @@ import { database, describeWriteError } from '../../db/database'
 import { watch } from '../../db/live.svelte'
 import { PersistedSetting } from '../../db/persisted.svelte'
 import type { StudyContent } from '../../domain/content'
-import { masteryShares, toFractions, type Share } from '../../domain/stats'
+import { toFractions, type Share } from '../../domain/stats'
 import { notices } from '../../lib/notices.svelte'
+import { MasteryTally } from './mastery-tally'
 
 /** 0 none, 1 some, 2 most, 3 all cards mastered; undefined when there is nothing to show. */
 export type MasteryLevel = 0 | 1 | 2 | 3
@@ -71,14 +72,30 @@ class Mastery {
   start = (content: StudyContent, now?: number): void => {
     this.stop()
     this.shading.follow()
+    // Totals once; each new set of mastered ids then moves only the cards that changed.
+    const tally = new MasteryTally(content.cards)
+    let latest = 0
+    // The live query counts (it watches the index range); the ids are read after it answers,
+    // outside it: read inside, Dexie would track each of them (hundreds of ms at 50,000 ids).
     const stop = watch(
-      () => masteredIds(now ?? Date.now()),
-      (ids) => {
-        const shares = masteryShares(content.cards, ids)
-        this.byEvent = toFractions(shares.byEvent)
-        this.byParagraph = toFractions(shares.byParagraph)
-        this.byEra = shares.byEra
-        this.byTheme = shares.byTheme
+      () =>
+        database()
+          .cards.where('masteredUntil')
+          .above(now ?? Date.now())
+          .count(),
+      () => {
+        const run = ++latest
+        masteredIds(now ?? Date.now()).then(
+          (ids) => {
+            if (run !== latest) return
+            const shares = tally.update(ids)
+            this.byEvent = toFractions(shares.byEvent)
+            this.byParagraph = toFractions(shares.byParagraph)
+            this.byEra = shares.byEra
+            this.byTheme = shares.byTheme
+          },
+          (error: unknown) => console.warn('The mastered cards could not be read:', error)
+        )
       }
     )
     const stopReviewed = watch(

@@ -2,8 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StudyDatabase } from '../../db/database'
 import { syncCardIds } from '../../db/study-store'
 import { newCardState } from '../../domain/scheduler'
-import type { ReviewLogRow } from '../../domain/card-state'
+import type { CardRow, ReviewLogRow } from '../../domain/card-state'
 import { ProgressReader, loadProgress } from './progress-data'
+import {
+  countByState,
+  currentStreak,
+  dueForecast,
+  heatmapDays,
+  timeSpent,
+  trueRetention
+} from '../../domain/stats'
 
 const DAY = 86_400_000
 const now = new Date(2026, 2, 10, 15).getTime()
@@ -67,5 +75,99 @@ describe('ProgressReader', () => {
 
     await db.reviewLogs.clear()
     expect((await reader.read(now + DAY)).reviews).toBe(0)
+  })
+})
+
+describe('the progress figures at scale: index counts and kept totals', () => {
+  /** Cards in every state, suspended, retired and buried, due from ten days ago to forty ahead. */
+  async function seedVaried(at: number) {
+    const rows = Array.from({ length: 120 }, (_, i): CardRow => ({
+      id: `card-${i}`,
+      ...newCardState(at - 40 * DAY),
+      state: (i % 4) as 0 | 1 | 2 | 3,
+      due: at + (((i * 7) % 50) - 10) * DAY + (i % 5) * 3_600_000,
+      suspended: i % 11 === 0 ? 1 : 0,
+      retired: i % 13 === 0 ? 1 : 0,
+      buriedUntil: i % 9 === 0 ? at + ((i % 4) - 1) * DAY : 0,
+      masteredUntil: 0
+    }))
+    await db.cards.clear()
+    await db.cards.bulkAdd(rows)
+    const logs = Array.from({ length: 400 }, (_, n) => ({
+      ...log(
+        `card-${n % 120}`,
+        at - ((n * 37) % (40 * DAY)) - 1000,
+        (1 + (n % 4)) as 1 | 2 | 3 | 4
+      ),
+      before: {
+        ...newCardState(at - 50 * DAY),
+        state: (n % 3 === 0 ? 1 : 2) as 1 | 2,
+        scheduledDays: n % 40
+      }
+    }))
+    await db.reviewLogs.bulkAdd(logs)
+  }
+
+  /** The figures computed the plain way, from every card row and every log row. */
+  async function fromEveryRow(at: number) {
+    const rows = await db.cards.toArray()
+    const logs = await db.reviewLogs.where('reviewedAt').aboveOrEqual(0).toArray()
+    return {
+      reviews: logs.length,
+      cards: rows.length,
+      heatmap: heatmapDays(logs, at),
+      forecast: dueForecast(rows, at),
+      retention: trueRetention(logs, at),
+      states: countByState(rows),
+      streak: currentStreak(logs, at),
+      time: timeSpent(logs, at)
+    }
+  }
+
+  it('equals the figures of every row, in a later run of the app and on the next day', async () => {
+    await seedVaried(now)
+    expect(await new ProgressReader(db).read(now)).toEqual(await fromEveryRow(now))
+
+    // A later run: the totals kept are used, and no log row is read by primary key (the full sum).
+    const fullSums: string[] = []
+    db.close()
+    db = new StudyDatabase(db.name)
+    db.use({
+      stack: 'dbcore',
+      name: 'record-log-scans',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name)
+          if (name !== 'reviewLogs') return table
+          return {
+            ...table,
+            query: (request) => {
+              // A full sum reads rows by primary key in chunks; the mark reads only one row.
+              if (!request.query.index.name && request.limit !== 1) fullSums.push('by id')
+              return table.query(request)
+            }
+          }
+        }
+      })
+    })
+    await db.open()
+    const later = new ProgressReader(db)
+    expect(await later.read(now)).toEqual(await fromEveryRow(now))
+    expect(fullSums).toEqual([])
+
+    // The next day, with answers given late today: still the same as every row says.
+    await db.reviewLogs.bulkAdd([log('card-5', now + 1000), log('card-6', now + 2000, 1)])
+    await db.cards.update('card-7', { buriedUntil: now + 3 * DAY, due: now - DAY, state: 2 })
+    expect(await later.read(now + DAY)).toEqual(await fromEveryRow(now + DAY))
+    expect(fullSums).toEqual([])
+  })
+
+  it('sums every row again when the totals kept belong to other logs (a restore)', async () => {
+    await seedVaried(now)
+    await new ProgressReader(db).read(now)
+    const [firstId] = await db.reviewLogs.orderBy(':id').primaryKeys()
+    await db.reviewLogs.delete(firstId!)
+    expect(await new ProgressReader(db).read(now)).toEqual(await fromEveryRow(now))
   })
 })

@@ -1,21 +1,15 @@
 /**
- * Everything the progress view shows, read from the database in one transaction and prepared.
- * The review logs are read as day totals kept between reads: only today's rows are read again,
- * and every row only when the older ones changed (a restore, a reset) or the day turned.
+ * Everything the progress view shows, read from the database and prepared, without reading every
+ * row: the card figures are index counts (card-figures.ts); the review logs are day totals kept
+ * between reads and between runs of the app (totals-cache.ts). Each read sums only today's rows,
+ * plus the days since the totals were made; every row only when the older ones changed (a
+ * restore, a reset) or no totals were kept.
  */
 import type { Pack } from '$shared/pack-schema'
 import type { StudyDatabase } from '../../db/database'
 import { startOfDay } from '../../domain/days'
+import { emptyTotals, foldLogs, mergeTotals, type LogTotals } from '../../domain/log-totals'
 import {
-  emptyTotals,
-  foldLogs,
-  forgetSeen,
-  mergeTotals,
-  type LogTotals
-} from '../../domain/log-totals'
-import {
-  countByState,
-  dueForecast,
   heatmapFromTotals,
   retentionFromTotals,
   streakFromTotals,
@@ -28,6 +22,8 @@ import {
   type TimeSpent
 } from '../../domain/stats'
 import { THEME_LABELS, THEMES } from '$shared/pack-schema'
+import { cardFigures } from './card-figures'
+import { TotalsCache, type StoredTotals } from './totals-cache'
 
 export interface ShareRow extends Share {
   id: string
@@ -51,62 +47,106 @@ export interface ProgressData {
 const CHUNK = 20_000
 
 /**
- * The progress figures of one database, with the totals of the logs before today kept between
- * reads. Each read is one transaction: the log count, today's logs and the card rows, plus every
- * older log only when their number no longer matches the kept totals.
+ * The mark of the logs before a day: the first row and the latest one before that day. Answers
+ * only add rows today and undo only removes today's, so a new mark means a restore or a reset.
  */
-export class ProgressReader {
-  #dayStart = Number.NaN
-  #mark = ''
-  #before: LogTotals = emptyTotals()
+async function markBefore(db: StudyDatabase, dayStart: number): Promise<string> {
+  const [first, last] = await Promise.all([
+    db.reviewLogs.orderBy(':id').first(),
+    db.reviewLogs.where('reviewedAt').below(dayStart).last()
+  ])
+  return `${first?.id}:${last?.id}:${last?.reviewedAt}`
+}
 
-  constructor(private readonly db: StudyDatabase) {}
+/** The totals of every log row before a day, read in chunks by primary key. */
+async function sumAllBefore(db: StudyDatabase, dayStart: number): Promise<LogTotals> {
+  const totals = emptyTotals()
+  let after = 0
+  for (;;) {
+    const chunk = await db.reviewLogs.where(':id').above(after).limit(CHUNK).toArray()
+    if (chunk.length === 0) break
+    foldLogs(
+      totals,
+      chunk.filter((log) => log.reviewedAt < dayStart)
+    )
+    after = chunk.at(-1)!.id!
+  }
+  return mergeTotals(totals, emptyTotals())
+}
+
+/** The progress figures of one database, with the totals of the logs before today kept. */
+export class ProgressReader {
+  #kept: StoredTotals | undefined
+  #loaded = false
+  readonly #cache: TotalsCache | undefined
+
+  /** `cache`: where totals outlive the app's run (by default beside the database; none: false). */
+  constructor(
+    private readonly db: StudyDatabase,
+    cache: TotalsCache | false = new TotalsCache(db.name)
+  ) {
+    this.#cache = cache || undefined
+  }
 
   /** Every statistic of the view at `now`. */
   read = async (now = Date.now()): Promise<ProgressData> => {
     const db = this.db
     const dayStart = startOfDay(now)
-    const { today, rows } = await db.transaction('r', db.cards, db.reviewLogs, async () => {
-      const [first, last, today, rows] = await Promise.all([
-        db.reviewLogs.orderBy(':id').first(),
-        db.reviewLogs.where('reviewedAt').below(dayStart).last(),
-        db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray(),
-        db.cards.toArray()
-      ])
-      // The older rows, marked by the first row and the latest one before today: answers only
-      // add rows today and undo only removes today's, so a new mark means a restore, a reset or
-      // a new day, and every older row is summed again, in chunks.
-      const mark = `${first?.id}:${last?.id}:${last?.reviewedAt}`
-      if (dayStart !== this.#dayStart || mark !== this.#mark) {
-        const before = emptyTotals()
-        let after = 0
-        for (;;) {
-          const chunk = await db.reviewLogs.where(':id').above(after).limit(CHUNK).toArray()
-          if (chunk.length === 0) break
-          foldLogs(
-            before,
-            chunk.filter((log) => log.reviewedAt < dayStart)
-          )
-          after = chunk.at(-1)!.id!
-        }
-        this.#before = forgetSeen(before, new Set())
-        this.#dayStart = dayStart
-        this.#mark = mark
-      }
-      return { today, rows }
-    })
-    const logs = mergeTotals(this.#before, foldLogs(emptyTotals(), today))
+    const before = await this.#before(dayStart)
+    const [today, cards] = await Promise.all([
+      db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray(),
+      cardFigures(db, now)
+    ])
+    const logs = mergeTotals(before, foldLogs(emptyTotals(), today))
     return {
       reviews: logs.count,
       practice: logs.practice,
-      cards: rows.length,
+      cards: cards.cards,
       heatmap: heatmapFromTotals(logs.days, now),
-      forecast: dueForecast(rows, now),
+      forecast: cards.forecast,
       retention: retentionFromTotals(logs.days, now),
-      states: countByState(rows),
+      states: cards.states,
       streak: streakFromTotals(logs.days, now),
       time: timeFromTotals(logs, now)
     }
+  }
+
+  /**
+   * The totals of the logs before `dayStart`: the ones kept when their logs are unchanged, with
+   * the whole days since they were made added; else every row summed again.
+   */
+  async #before(dayStart: number): Promise<LogTotals> {
+    if (!this.#loaded) {
+      this.#loaded = true
+      this.#kept = await this.#cache?.load()
+    }
+    const db = this.db
+    const kept = this.#kept
+    const next = await db.transaction('r', db.reviewLogs, async () => {
+      const usable =
+        kept !== undefined &&
+        kept.dayStart <= dayStart &&
+        (await markBefore(db, kept.dayStart)) === kept.mark
+      if (usable && kept.dayStart === dayStart) return kept
+      const totals = usable
+        ? mergeTotals(
+            kept.totals,
+            foldLogs(
+              emptyTotals(),
+              await db.reviewLogs
+                .where('reviewedAt')
+                .between(kept.dayStart, dayStart, true, false)
+                .toArray()
+            )
+          )
+        : await sumAllBefore(db, dayStart)
+      return { dayStart, mark: await markBefore(db, dayStart), totals }
+    })
+    if (next !== kept) {
+      this.#kept = next
+      await this.#cache?.save(next)
+    }
+    return next.totals
   }
 }
 

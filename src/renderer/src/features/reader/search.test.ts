@@ -13,6 +13,15 @@ const found = (query: string) =>
   })
 
 describe('ArticleSearch', () => {
+  it('builds its index only when first asked, so opening the reader does not wait for it', () => {
+    const fresh = new ArticleSearch(pack)
+    expect(fresh.ready).toBe(false)
+    expect(fresh.search('k')).toEqual([])
+    expect(fresh.ready).toBe(false)
+    expect(fresh.search('kollontai').length).toBe(1)
+    expect(fresh.ready).toBe(true)
+  })
+
   it('finds a name typed without its accents, as one match', () => {
     expect(found('Lazaro Cardenas')).toEqual([['p-soviet-era-2', 'Lázaro Cárdenas']])
     expect(found('lazaro')).toEqual([['p-soviet-era-2', 'Lázaro']])

@@ -27,22 +27,47 @@ export const MIN_QUERY_LENGTH = 2
 // Citation markers are not words of the text: searching "1" should not find "[1]".
 const withoutMarkers = (text: string) => text.replace(/\[(\d+|citation needed)\]/g, ' ')
 
+/**
+ * The article's search engine. Its index is built on first use (the first query, or `prepare()`
+ * in idle time after the article is drawn), so opening the reader never waits for it.
+ */
 export class ArticleSearch {
-  #index: MiniSearch<Doc>
-  #order: string[]
-  #texts = new Map<string, string>()
-  #words = new Map<string, Word[]>()
+  readonly #pack: Pack
+  #built:
+    | {
+        index: MiniSearch<Doc>
+        order: string[]
+        texts: Map<string, string>
+        words: Map<string, Word[]>
+      }
+    | undefined
 
   constructor(pack: Pack) {
-    const docs = pack.sections.flatMap((section) =>
+    this.#pack = pack
+  }
+
+  /** Whether the index has been built. */
+  get ready(): boolean {
+    return this.#built !== undefined
+  }
+
+  /** Builds the index now, if it is not built yet. */
+  prepare = (): void => {
+    this.#engine()
+  }
+
+  #engine() {
+    if (this.#built) return this.#built
+    const docs = this.#pack.sections.flatMap((section) =>
       section.blocks.map((block) => ({ id: block.id, text: blockText(block) }))
     )
-    this.#order = docs.map((d) => d.id)
+    const texts = new Map<string, string>()
+    const words = new Map<string, Word[]>()
     for (const d of docs) {
-      this.#texts.set(d.id, d.text)
-      this.#words.set(d.id, foldedWords(d.text))
+      texts.set(d.id, d.text)
+      words.set(d.id, foldedWords(d.text))
     }
-    this.#index = new MiniSearch<Doc>({
+    const index = new MiniSearch<Doc>({
       fields: ['text'],
       tokenize: (text) => tokenize(withoutMarkers(text)),
       processTerm: (term) => normalize(term),
@@ -52,7 +77,9 @@ export class ArticleSearch {
         fuzzy: (term) => (term.length >= 5 ? 0.2 : false)
       }
     })
-    this.#index.addAll(docs)
+    index.addAll(docs)
+    this.#built = { index, order: docs.map((d) => d.id), texts, words }
+    return this.#built
   }
 
   /**
@@ -63,12 +90,13 @@ export class ArticleSearch {
     if (normalize(query).trim().length < MIN_QUERY_LENGTH || tokenize(query).length === 0) return []
     const words = queryWords(query)
     if (words.length > 1) return this.#phrase(words)
+    const { index, order, texts } = this.#engine()
     const terms = new Map<string, string[]>()
-    for (const result of this.#index.search(query)) terms.set(String(result.id), result.terms)
+    for (const result of index.search(query)) terms.set(String(result.id), result.terms)
     const matches: ArticleMatch[] = []
-    for (const id of this.#order) {
+    for (const id of order) {
       const found = terms.get(id)
-      const text = this.#texts.get(id)
+      const text = texts.get(id)
       if (!found || text === undefined) continue
       for (const range of findWordMatches(text, found)) {
         matches.push({ ...range, blockId: id, index: matches.length })
@@ -78,9 +106,10 @@ export class ArticleSearch {
   }
 
   #phrase(query: string[]): ArticleMatch[] {
-    const found = this.#order.map((id) => ({
+    const { order, words } = this.#engine()
+    const found = order.map((id) => ({
       id,
-      hits: findHits(this.#words.get(id) ?? [], query)
+      hits: findHits(words.get(id) ?? [], query)
     }))
     const best = Math.max(0, ...found.flatMap((f) => f.hits.map((h) => h.tier)))
     const matches: ArticleMatch[] = []

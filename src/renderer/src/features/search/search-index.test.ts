@@ -8,6 +8,15 @@ const index = new SearchIndex(content)
 const group = (query: string, kind: string) => index.search(query, 100).find((g) => g.kind === kind)
 
 describe('SearchIndex', () => {
+  it('builds its index on first use, not when the app starts', () => {
+    const fresh = new SearchIndex(buildStudyContent(realPack()))
+    expect(fresh.ready).toBe(false)
+    expect(fresh.search(' ')).toEqual([])
+    expect(fresh.ready).toBe(false)
+    expect(fresh.search('Kollontai').length).toBeGreaterThan(0)
+    expect(fresh.ready).toBe(true)
+  })
+
   it('reaches people, events, paragraphs and cards, grouped in a fixed order', () => {
     const groups = index.search('Kollontai')
     expect(groups.map((g) => g.kind)).toEqual(['entity', 'event', 'article', 'card'])

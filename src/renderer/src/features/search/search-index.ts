@@ -54,11 +54,31 @@ export interface ResultGroup {
 
 const SNIPPET_CHARS = 70
 
-/** Builds the index once for the content; `search` then runs on every key press. */
+/**
+ * Builds the index once for the content, on first use (the search box opening, or the first
+ * query), so the app's first view never waits for it; `search` then runs on every key press.
+ */
 export class SearchIndex {
-  readonly #docs: Doc[]
+  readonly #content: StudyContent
+  #built: Doc[] | undefined
 
   constructor(content: StudyContent) {
+    this.#content = content
+  }
+
+  /** Whether the index has been built. */
+  get ready(): boolean {
+    return this.#built !== undefined
+  }
+
+  /** Builds the index now, if it is not built yet. */
+  prepare = (): void => {
+    this.#docs()
+  }
+
+  #docs(): Doc[] {
+    if (this.#built) return this.#built
+    const content = this.#content
     const { pack } = content
     const docs: Omit<Doc, 'titleWords' | 'textWords'>[] = []
     const sectionTitle = new Map(pack.sections.flatMap((s) => s.blocks.map((b) => [b.id, s.title])))
@@ -100,11 +120,12 @@ export class SearchIndex {
         href: `#/study?card=${encodeURIComponent(card.id)}`
       })
     }
-    this.#docs = docs.map((d) => ({
+    this.#built = docs.map((d) => ({
       ...d,
       titleWords: foldedWords(d.title),
       textWords: foldedWords(d.text)
     }))
+    return this.#built
   }
 
   /** The results of a query, grouped by kind, at most `perKind` of each; none for a blank query. */
@@ -112,7 +133,7 @@ export class SearchIndex {
     const words = queryWords(query)
     if (words.length === 0 || words.join('').length < 2) return []
     const byKind = new Map<ResultKind, SearchResult[]>()
-    for (const doc of this.#docs) {
+    for (const doc of this.#docs()) {
       const inTitle = findHits(doc.titleWords, words)
       const inText = findHits(doc.textWords, words)
       if (!inTitle.length && !inText.length) continue

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { realPack } from '../../test-support/real-pack'
+import { buildStudyContent } from '../../domain/content'
+import { masteryShares } from '../../domain/stats'
+import { MasteryTally } from './mastery-tally'
+
+const { cards } = buildStudyContent(realPack())
+const ids = (every: number, offset = 0) =>
+  new Set(cards.filter((_, i) => (i + offset) % every === 0).map((c) => c.id))
+
+describe('MasteryTally', () => {
+  it('gives the shares of a walk over every card, set after set, as cards come and go', () => {
+    const tally = new MasteryTally(cards)
+    for (const mastered of [
+      new Set<string>(),
+      ids(3),
+      ids(2),
+      ids(5, 1),
+      new Set([...ids(7), 'a card no longer in the pack']),
+      new Set(cards.map((c) => c.id)),
+      new Set<string>()
+    ]) {
+      expect(tally.update(mastered)).toEqual(masteryShares(cards, mastered))
+    }
+  })
+
+  it('hands out new maps each time, so a change is seen', () => {
+    const tally = new MasteryTally(cards)
+    const first = tally.update(ids(3))
+    const second = tally.update(ids(3))
+    expect(second.byEra).not.toBe(first.byEra)
+    expect(second).toEqual(first)
+  })
+})
