@@ -28,7 +28,10 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
 
 const SettingRowSchema = v.strictObject({
   key: v.pipe(v.string(), v.minLength(1)),
-  value: v.unknown()
+  value: v.unknown(),
+  // Since sync (format 1 still): when a synced setting was set, and where.
+  at: v.optional(EpochMs),
+  device: v.optional(v.string())
 })
 
 const BackupSchema = v.object({
@@ -198,6 +201,17 @@ async function keepBackupOf(db: StudyDatabase, reason: string, now: number): Pro
   const id = await db.backups.add({ createdAt: now, reason, data: JSON.stringify(backup) })
   await prune(db.backups)
   return id
+}
+
+/** Keeps an automatic backup of the data as it is now (sync takes one before its first import). */
+export async function takeAutomaticBackup(
+  db: StudyDatabase,
+  reason: string,
+  now = Date.now()
+): Promise<number> {
+  return db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.backups], () =>
+    keepBackupOf(db, reason, now)
+  )
 }
 
 export type ImportResult =

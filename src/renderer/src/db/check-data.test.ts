@@ -78,7 +78,7 @@ describe('checkData', () => {
     await db.cards.update('never', { state: 2, reps: 3, stability: 10 })
     const bLogs = await db.reviewLogs.where('cardId').equals('b').sortBy('reviewedAt')
     await db.reviewLogs.update(bLogs[1]!.id!, { before: { ...bLogs[1]!.before, difficulty: 1.5 } })
-    await db.reviewLogs.add({ ...bLogs[0]!, id: undefined, cardId: 'gone' } as ReviewLogRow)
+    await db.reviewLogs.add({ ...bLogs[0]!, id: undefined, uid: undefined, cardId: 'gone' })
 
     const report = await checkData(db)
     expect(report).toEqual({

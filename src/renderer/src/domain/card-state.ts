@@ -70,9 +70,13 @@ export const ReviewLogSchema = v.strictObject({
   /** The desired retention in force, so a replay schedules exactly as the answer did. */
   retention: v.pipe(v.number(), v.finite(), v.minValue(0.5), v.maxValue(0.99)),
   /** The card's state before the answer (undo restores it; Check data replays from it). */
-  before: CardStateSchema
+  before: CardStateSchema,
+  /** The review's id on every device (sync); backups older than sync lack it, it is then made. */
+  uid: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/))),
+  /** The device that answered (sync); stamped on write when absent. */
+  device: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/)))
 })
-/** A review-log row; `id` is absent until the database assigns it. */
+/** A review-log row; `id` is absent until the database assigns it, `uid`/`device` until stamped. */
 export type ReviewLogRow = Omit<v.InferOutput<typeof ReviewLogSchema>, 'id'> & { id?: number }
 
 /** The state part of a row (what FSRS schedules and a log's `before` holds). */

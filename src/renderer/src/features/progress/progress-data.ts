@@ -4,7 +4,7 @@
  * and every row only when the older ones changed (a restore, a reset) or the day turned.
  */
 import type { Pack } from '$shared/pack-schema'
-import type { StudyDatabase } from '../../db/database'
+import { LOGS_CHANGED, type StudyDatabase } from '../../db/database'
 import { startOfDay } from '../../domain/days'
 import {
   emptyTotals,
@@ -64,17 +64,20 @@ export class ProgressReader {
   read = async (now = Date.now()): Promise<ProgressData> => {
     const db = this.db
     const dayStart = startOfDay(now)
-    const { today, rows } = await db.transaction('r', db.cards, db.reviewLogs, async () => {
-      const [first, last, today, rows] = await Promise.all([
+    const tables = [db.cards, db.reviewLogs, db.syncMeta]
+    const { today, rows } = await db.transaction('r', tables, async () => {
+      const [first, last, today, rows, synced] = await Promise.all([
         db.reviewLogs.orderBy(':id').first(),
         db.reviewLogs.where('reviewedAt').below(dayStart).last(),
         db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray(),
-        db.cards.toArray()
+        db.cards.toArray(),
+        db.syncMeta.get(LOGS_CHANGED)
       ])
       // The older rows, marked by the first row and the latest one before today: answers only
       // add rows today and undo only removes today's, so a new mark means a restore, a reset or
-      // a new day, and every older row is summed again, in chunks.
-      const mark = `${first?.id}:${last?.id}:${last?.reviewedAt}`
+      // a new day, and every older row is summed again, in chunks. A sync adds older rows and
+      // removes undone ones anywhere, and counts each time it does.
+      const mark = `${first?.id}:${last?.id}:${last?.reviewedAt}:${String(synced?.value)}`
       if (dayStart !== this.#dayStart || mark !== this.#mark) {
         const before = emptyTotals()
         let after = 0

@@ -1,0 +1,134 @@
+/**
+ * Receiving: reads what other devices appended since the last read (by byte offset, so a sync
+ * with nothing new reads nothing), conflict copies included, and validates every line before
+ * anything reaches the database. Bad lines and oversized files are reported, never applied.
+ */
+import * as v from 'valibot'
+import type { FolderEntry, SyncFolder } from '$shared/sync-folder'
+import {
+  EventLineSchema,
+  MAX_FILE_BYTES,
+  ReviewLineSchema,
+  SettingsFileSchema,
+  deviceFolder,
+  isDeviceName,
+  isSettingsFile,
+  logKindOf,
+  parseLines,
+  type EventLine,
+  type LineIssue,
+  type ReviewLine,
+  type SettingsFile
+} from '../../domain/sync/lines'
+import type { SyncState } from './sync-state'
+
+/** What the other devices' files hold that has not been read before. */
+export interface Received {
+  reviews: ReviewLine[]
+  events: EventLine[]
+  settings: SettingsFile[]
+  issues: LineIssue[]
+  /** Other devices that have a folder here. */
+  devices: number
+  /** Whether any other device has written logs (a first sync then takes a backup). */
+  othersHaveData: boolean
+}
+
+const encoder = new TextEncoder()
+const MAX_SETTINGS_BYTES = 1024 * 1024
+
+/**
+ * Reads the folder. The marks in `state.files` move as files are read; the caller saves them only
+ * once what was read is in the database.
+ */
+export async function receive(
+  folder: SyncFolder,
+  device: string,
+  state: SyncState
+): Promise<Received> {
+  const out: Received = {
+    reviews: [],
+    events: [],
+    settings: [],
+    issues: [],
+    devices: 0,
+    othersHaveData: false
+  }
+  for (const dir of await folder.list('devices')) {
+    if (dir.kind !== 'directory' || !isDeviceName(dir.name)) continue
+    const own = dir.name === device
+    if (!own) out.devices++
+    for (const entry of await folder.list(deviceFolder(dir.name))) {
+      const path = `${deviceFolder(dir.name)}/${entry.name}`
+      const kind = entry.kind === 'file' ? logKindOf(entry.name) : null
+      // This device's own files hold what it already has; only its conflict copies are news.
+      if (own && /^(?:(?:reviews|events)-\d{4}\.jsonl|settings\.json)$/.test(entry.name)) continue
+      if (kind) {
+        if (!own) out.othersHaveData = true
+        await readLog(folder, path, entry.size, entry.modified, kind, state, out)
+      } else if (entry.kind === 'file' && isSettingsFile(entry.name) && !own) {
+        await readSettings(folder, path, dir.name, entry, state, out)
+      }
+    }
+  }
+  return out
+}
+
+async function readLog(
+  folder: SyncFolder,
+  path: string,
+  size: number,
+  modified: number,
+  kind: 'reviews' | 'events',
+  state: SyncState,
+  out: Received
+): Promise<void> {
+  if (size > MAX_FILE_BYTES) {
+    out.issues.push({ file: path, line: 0, message: `refused: larger than ${MAX_FILE_BYTES} bytes` })
+    return
+  }
+  let mark = state.files[path]
+  if (mark && mark.bytes === size) return
+  // A file that shrank was replaced (a sync engine restoring a version): read it all again.
+  if (!mark || size < mark.bytes) mark = { bytes: 0, lines: 0, modified }
+  const text = await folder.read(path, mark.bytes)
+  const first = mark.lines + 1
+  const parsed =
+    kind === 'reviews'
+      ? parseLines(text, ReviewLineSchema, path, first)
+      : parseLines(text, EventLineSchema, path, first)
+  if (kind === 'reviews') out.reviews.push(...(parsed.rows as ReviewLine[]))
+  else out.events.push(...(parsed.rows as EventLine[]))
+  out.issues.push(...parsed.issues)
+  const bytes = mark.bytes + encoder.encode(text.slice(0, parsed.consumed)).length
+  state.files[path] = { bytes, lines: mark.lines + parsed.lines, modified }
+}
+
+async function readSettings(
+  folder: SyncFolder,
+  path: string,
+  owner: string,
+  { size, modified }: FolderEntry,
+  state: SyncState,
+  out: Received
+): Promise<void> {
+  const mark = state.files[path]
+  if (mark && mark.bytes === size && mark.modified === modified && modified !== 0) return
+  if (size > MAX_SETTINGS_BYTES) {
+    out.issues.push({ file: path, line: 0, message: 'refused: too large for a settings file' })
+    return
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(await folder.read(path, 0))
+  } catch {
+    // Half synced, most likely: it is read again next time.
+    return
+  }
+  const parsed = v.safeParse(SettingsFileSchema, json)
+  if (parsed.success && parsed.output.device === owner) out.settings.push(parsed.output)
+  else if (parsed.success) {
+    out.issues.push({ file: path, line: 0, message: 'refused: the settings of another device' })
+  } else out.issues.push({ file: path, line: 0, message: `not a settings file: ${parsed.issues[0]?.message}` })
+  state.files[path] = { bytes: size, lines: 0, modified }
+}
