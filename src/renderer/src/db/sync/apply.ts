@@ -68,8 +68,10 @@ export async function applyLines(
     return entry
   }
   // A line read twice (a file and its conflict copy) counts once.
-  for (const line of new Map(reviews.map((r) => [r.id, r])).values()) news(line.card).reviews.push(line)
-  for (const line of new Map(events.map((e) => [e.id, e])).values()) news(line.card).events.push(line)
+  for (const line of new Map(reviews.map((r) => [r.id, r])).values())
+    news(line.card).reviews.push(line)
+  for (const line of new Map(events.map((e) => [e.id, e])).values())
+    news(line.card).events.push(line)
   for (const card of pending) news(card).pending = true
 
   const applied: Applied = { reviews: 0, events: 0, settings: 0, cards: 0 }
@@ -79,13 +81,17 @@ export async function applyLines(
   for (let start = 0; start < ids.length; start += size) {
     if (start > 0) await (options.pause ?? yieldToPage)()
     const batch = ids.slice(start, start + size)
-    await db.transaction('rw', [db.cards, db.reviewLogs, db.cardEvents, db.syncMeta], async (tx) => {
-      markImport(tx)
-      if (await applyBatch(db, batch, byCard, applied, stillPending)) {
-        const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
-        await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
+    await db.transaction(
+      'rw',
+      [db.cards, db.reviewLogs, db.cardEvents, db.syncMeta],
+      async (tx) => {
+        markImport(tx)
+        if (await applyBatch(db, batch, byCard, applied, stillPending)) {
+          const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
+          await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
+        }
       }
-    })
+    )
   }
   pending.splice(0, pending.length, ...stillPending)
   return applied
@@ -147,7 +153,12 @@ async function applyBatch(
       newDue,
       [
         ...oldLogs.map(asReplay),
-        ...newReviews.map((r) => ({ uid: r.id, at: r.at, rating: r.rating, retention: r.retention }))
+        ...newReviews.map((r) => ({
+          uid: r.id,
+          at: r.at,
+          rating: r.rating,
+          retention: r.retention
+        }))
       ],
       allEvents
     )
@@ -213,7 +224,10 @@ function sameJson(a: unknown, b: unknown): boolean {
  * Takes the settings of other devices that were set later than this device's (per setting; a tie
  * goes to the larger device id, so every device picks the same). Returns how many changed.
  */
-export async function applySettings(db: StudyDatabase, files: readonly SettingsFile[]): Promise<number> {
+export async function applySettings(
+  db: StudyDatabase,
+  files: readonly SettingsFile[]
+): Promise<number> {
   if (!files.length) return 0
   return db.transaction('rw', db.settings, async () => {
     let changed = 0
@@ -226,7 +240,8 @@ export async function applySettings(db: StudyDatabase, files: readonly SettingsF
           local.at === undefined ||
           entry.at > local.at ||
           (entry.at === local.at && file.device > (local.device ?? ''))
-        if (!newer || (local && sameJson(local.value, entry.value) && local.at === entry.at)) continue
+        if (!newer || (local && sameJson(local.value, entry.value) && local.at === entry.at))
+          continue
         await db.settings.put({ key, value: entry.value, at: entry.at, device: file.device })
         changed++
       }

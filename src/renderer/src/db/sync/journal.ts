@@ -68,15 +68,16 @@ export function syncJournal(device: () => string | undefined): Middleware<DBCore
           return table.mutate({
             ...req,
             values: req.values.map((row: ReviewLogRow) =>
-              row.uid && row.device ? row : { ...row, uid: row.uid ?? newId(), device: row.device ?? me }
+              row.uid && row.device
+                ? row
+                : { ...row, uid: row.uid ?? newId(), device: row.device ?? me }
             )
           })
         }
         if (req.type === 'delete' && !importing.has(req.trans)) {
           // An undone review: the other devices must forget it too.
           const gone = (await table.getMany({ trans: req.trans, keys: req.keys })) as (
-            | ReviewLogRow
-            | undefined
+            ReviewLogRow | undefined
           )[]
           const me = device()
           const now = Date.now()

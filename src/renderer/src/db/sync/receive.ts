@@ -84,7 +84,11 @@ async function readLog(
   out: Received
 ): Promise<void> {
   if (size > MAX_FILE_BYTES) {
-    out.issues.push({ file: path, line: 0, message: `refused: larger than ${MAX_FILE_BYTES} bytes` })
+    out.issues.push({
+      file: path,
+      line: 0,
+      message: `refused: larger than ${MAX_FILE_BYTES} bytes`
+    })
     return
   }
   let mark = state.files[path]
@@ -129,6 +133,11 @@ async function readSettings(
   if (parsed.success && parsed.output.device === owner) out.settings.push(parsed.output)
   else if (parsed.success) {
     out.issues.push({ file: path, line: 0, message: 'refused: the settings of another device' })
-  } else out.issues.push({ file: path, line: 0, message: `not a settings file: ${parsed.issues[0]?.message}` })
+  } else
+    out.issues.push({
+      file: path,
+      line: 0,
+      message: `not a settings file: ${parsed.issues[0]?.message}`
+    })
   state.files[path] = { bytes: size, lines: 0, modified }
 }

@@ -35,7 +35,15 @@ const STATE_KEY = 'state'
 export async function loadState(db: StudyDatabase, folder: string): Promise<SyncState> {
   const saved = (await db.syncMeta.get(STATE_KEY))?.value as SyncState | undefined
   if (saved?.folder === folder) return saved
-  return { folder, sentLogId: 0, sentSeq: 0, settingsSent: '', files: {}, pending: [], othersSeen: false }
+  return {
+    folder,
+    sentLogId: 0,
+    sentSeq: 0,
+    settingsSent: '',
+    files: {},
+    pending: [],
+    othersSeen: false
+  }
 }
 
 /** Saves the state. */

@@ -198,7 +198,13 @@ export interface CardEventRow {
 
 /** A card event row as a line of the folder. */
 export function eventLine(row: CardEventRow): EventLine {
-  const line: EventLine = { id: row.uid, card: row.cardId, kind: row.kind, at: row.at, device: row.device }
+  const line: EventLine = {
+    id: row.uid,
+    card: row.cardId,
+    kind: row.kind,
+    at: row.at,
+    device: row.device
+  }
   if (row.until !== undefined) line.until = row.until
   if (row.review !== undefined) line.review = row.review
   return line
@@ -206,7 +212,13 @@ export function eventLine(row: CardEventRow): EventLine {
 
 /** A line of the folder as a card event row. */
 export function eventRow(line: EventLine): CardEventRow {
-  const row: CardEventRow = { uid: line.id, cardId: line.card, kind: line.kind, at: line.at, device: line.device }
+  const row: CardEventRow = {
+    uid: line.id,
+    cardId: line.card,
+    kind: line.kind,
+    at: line.at,
+    device: line.device
+  }
   if (line.until !== undefined) row.until = line.until
   if (line.review !== undefined) row.review = line.review
   return row

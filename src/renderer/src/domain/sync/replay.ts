@@ -36,7 +36,10 @@ export interface Replayed {
 }
 
 /** The order every device agrees on: time, then id. */
-export function byTimeThenId(a: { at: number; uid: string }, b: { at: number; uid: string }): number {
+export function byTimeThenId(
+  a: { at: number; uid: string },
+  b: { at: number; uid: string }
+): number {
   return a.at - b.at || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
 }
 
