@@ -42,16 +42,12 @@ export const MAX_SYNC_WRITE = 64 * 1024 * 1024
 export function isSyncPath(path: unknown): path is string {
   if (typeof path !== 'string' || path.length > MAX_SYNC_PATH) return false
   if (path === '') return true
-  return (
-    path
-      .split('/')
-      // eslint-disable-next-line no-control-regex
-      .every(
-        (part) =>
-          /^[^\s./\\:*?"<>|\x00-\x1f][^/\\:*?"<>|\x00-\x1f]*$/.test(part) && part.length <= 120
-      )
-  )
+  return path.split('/').every((part) => part.length <= 120 && SAFE_NAME.test(part))
 }
+
+// A name part: no leading dot or space, no separator, colon, wildcard or control character.
+// eslint-disable-next-line no-control-regex
+const SAFE_NAME = /^[^\s./\\:*?"<>|\x00-\x1f][^/\\:*?"<>|\x00-\x1f]*$/
 
 /** Whether a value is a byte offset to read from. */
 export function isOffset(value: unknown): value is number {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { toCardRow } from '../domain/card-state'
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import { checkData } from './check-data'
-import { StudyDatabase, type CardRow, type ReviewLogRow } from './database'
+import { StudyDatabase, type CardRow } from './database'
 
 const T0 = Date.UTC(2026, 2, 1, 9)
 let counter = 0
