@@ -17,6 +17,8 @@ export interface FolderChoice {
 /** What the panel shows of the last sync. */
 export interface LastSync {
   at: number
+  /** When the counts below happened: the last sync that sent or received anything. */
+  changedAt: number
   sent: number
   received: number
   settings: number
@@ -56,7 +58,27 @@ export async function loadLastSync(db: StudyDatabase): Promise<LastSync | undefi
   return (await db.syncMeta.get(LAST))?.value as LastSync | undefined
 }
 
-/** Keeps the last sync's report. */
-export async function saveLastSync(db: StudyDatabase, last: LastSync): Promise<void> {
-  await db.syncMeta.put({ key: LAST, value: last })
+/**
+ * Keeps the last sync's report. A sync that moved nothing keeps the counts of the one before,
+ * so the panel still says what the last exchange brought.
+ */
+export async function saveLastSync(
+  db: StudyDatabase,
+  report: Omit<LastSync, 'changedAt'>
+): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    const moved = report.sent + report.received + report.settings > 0
+    const before = await loadLastSync(db)
+    const value: LastSync =
+      moved || !before
+        ? { ...report, changedAt: report.at }
+        : {
+            ...report,
+            sent: before.sent,
+            received: before.received,
+            settings: before.settings,
+            changedAt: before.changedAt
+          }
+    await db.syncMeta.put({ key: LAST, value })
+  })
 }

@@ -80,7 +80,8 @@ export class SyncService {
     const stopWatch = watch(
       () => localChanges(),
       () => {
-        if (first) return void (first = false)
+        // The first answer is the state at start; a change while syncing is the sync's own.
+        if (first || this.#running) return void (first = false)
         clearTimeout(debounce)
         debounce = setTimeout(() => void this.run(), AFTER_CHANGE_MS)
       }

@@ -4,6 +4,7 @@ import { describeLastSync } from './sync-text'
 const NOW = Date.UTC(2026, 10, 30, 12)
 const last = {
   at: NOW - 5 * 60_000,
+  changedAt: NOW - 5 * 60_000,
   sent: 1,
   received: 12,
   settings: 1,
@@ -21,7 +22,10 @@ describe('describeLastSync', () => {
       devices: 'In step with 2 other computers.',
       issues: expect.stringMatching(/^3 lines .* were skipped/)
     })
-    expect(describeLastSync({ ...last, at: NOW - 10_000 }, NOW).when).toBe('just now')
+    expect(describeLastSync({ ...last, at: NOW - 10_000 }, NOW)).toMatchObject({
+      when: 'just now',
+      changed: '(last exchange 5 minutes ago)'
+    })
     expect(describeLastSync({ ...last, devices: 0 }, NOW).devices).toMatch(/No other computer/)
   })
 

@@ -3,21 +3,31 @@ import type { LastSync } from '../../db/sync/folder-choice'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
+/** A time in words: "just now", "5 minutes ago", or the date and time. */
+function ago(at: number, now: number): string {
+  const minutes = Math.round((now - at) / 60_000)
+  if (minutes < 1) return 'just now'
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`
+  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+}
+
 /** How the panel describes the last sync at `now`. */
 export function describeLastSync(
   last: LastSync | undefined,
   now: number
-): { when: string; sent: string; received: string; devices: string; issues: string } {
-  if (!last) return { when: 'not yet', sent: '–', received: '–', devices: '', issues: '' }
-  const minutes = Math.round((now - last.at) / 60_000)
-  const when =
-    minutes < 1
-      ? 'just now'
-      : minutes < 60
-        ? `${plural(minutes, 'minute')} ago`
-        : new Date(last.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+): {
+  when: string
+  changed: string
+  sent: string
+  received: string
+  devices: string
+  issues: string
+} {
+  if (!last)
+    return { when: 'not yet', changed: '', sent: '–', received: '–', devices: '', issues: '' }
   return {
-    when,
+    when: ago(last.at, now),
+    changed: last.changedAt === last.at ? '' : `(last exchange ${ago(last.changedAt, now)})`,
     sent: plural(last.sent, 'change'),
     received:
       plural(last.received, 'change') +
