@@ -35,6 +35,9 @@ export interface Received {
 }
 
 const encoder = new TextEncoder()
+/** Characters parsed between two pauses (about 2,500 lines). */
+const SLICE_CHARS = 512 * 1024
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 const MAX_SETTINGS_BYTES = 1024 * 1024
 
 /**
@@ -44,7 +47,8 @@ const MAX_SETTINGS_BYTES = 1024 * 1024
 export async function receive(
   folder: SyncFolder,
   device: string,
-  state: SyncState
+  state: SyncState,
+  pause: () => Promise<void> = yieldToPage
 ): Promise<Received> {
   const out: Received = {
     reviews: [],
@@ -65,7 +69,7 @@ export async function receive(
       if (own && /^(?:(?:reviews|events)-\d{4}\.jsonl|settings\.json)$/.test(entry.name)) continue
       if (kind) {
         if (!own) out.othersHaveData = true
-        await readLog(folder, path, entry.size, entry.modified, kind, state, out)
+        await readLog(folder, path, entry, kind, state, out, pause)
       } else if (entry.kind === 'file' && isSettingsFile(entry.name) && !own) {
         await readSettings(folder, path, dir.name, entry, state, out)
       }
@@ -77,11 +81,11 @@ export async function receive(
 async function readLog(
   folder: SyncFolder,
   path: string,
-  size: number,
-  modified: number,
+  { size, modified }: FolderEntry,
   kind: 'reviews' | 'events',
   state: SyncState,
-  out: Received
+  out: Received,
+  pause: () => Promise<void>
 ): Promise<void> {
   if (size > MAX_FILE_BYTES) {
     out.issues.push({
@@ -96,16 +100,30 @@ async function readLog(
   // A file that shrank was replaced (a sync engine restoring a version): read it all again.
   if (!mark || size < mark.bytes) mark = { bytes: 0, lines: 0, modified }
   const text = await folder.read(path, mark.bytes)
-  const first = mark.lines + 1
-  const parsed =
-    kind === 'reviews'
-      ? parseLines(text, ReviewLineSchema, path, first)
-      : parseLines(text, EventLineSchema, path, first)
-  if (kind === 'reviews') out.reviews.push(...(parsed.rows as ReviewLine[]))
-  else out.events.push(...(parsed.rows as EventLine[]))
-  out.issues.push(...parsed.issues)
-  const bytes = mark.bytes + encoder.encode(text.slice(0, parsed.consumed)).length
-  state.files[path] = { bytes, lines: mark.lines + parsed.lines, modified }
+  // Parsed a slice of whole lines at a time, with a pause between, so a large first read
+  // never holds the page for long.
+  let at = 0
+  let lines = mark.lines
+  while (at < text.length) {
+    if (at > 0) await pause()
+    const end = text.lastIndexOf('\n', at + SLICE_CHARS) + 1
+    const stop = end > at ? end : text.length
+    const slice = text.slice(at, stop)
+    const parsed =
+      kind === 'reviews'
+        ? parseLines(slice, ReviewLineSchema, path, lines + 1)
+        : parseLines(slice, EventLineSchema, path, lines + 1)
+    for (const row of parsed.rows) {
+      if (kind === 'reviews') out.reviews.push(row as ReviewLine)
+      else out.events.push(row as EventLine)
+    }
+    out.issues.push(...parsed.issues)
+    lines += parsed.lines
+    at += parsed.consumed
+    if (parsed.consumed < slice.length) break // an unterminated last line: left for later
+  }
+  const bytes = mark.bytes + encoder.encode(text.slice(0, at)).length
+  state.files[path] = { bytes, lines, modified }
 }
 
 async function readSettings(

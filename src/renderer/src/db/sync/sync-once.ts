@@ -56,12 +56,14 @@ export async function syncOnce(
   options: ApplyOptions & { now?: number } = {}
 ): Promise<SyncReport> {
   await db.open()
+  // A folder that is gone fails here, before anything is read or written.
+  await viaFolder(() => folder.list(''))
   const device = db.deviceId
   if (!device) throw new Error('This installation has no device id yet.')
   const state = await loadState(db, folderId)
   const sent = await viaFolder(() => send(db, folder, device, state))
   await saveState(db, state)
-  const got = await viaFolder(() => receive(folder, device, state))
+  const got = await viaFolder(() => receive(folder, device, state, options.pause))
   let backedUp = false
   if (!state.othersSeen && got.othersHaveData) {
     await takeAutomaticBackup(db, 'Before the first sync with other devices', options.now)

@@ -274,6 +274,33 @@ describe('sync through a shared folder', () => {
     expect(await b.reviewLogs.count()).toBe(1)
   })
 
+  it('a long file is read in slices, its lines numbered on across them', async () => {
+    const b = await device()
+    const folder = new MemoryFolder()
+    const dev = 'dddddddd-0000-4000-8000-00000000000d'
+    const lines: string[] = []
+    for (let i = 1; i <= 6000; i++) {
+      const id = `aaaaaaaa-0000-4000-8000-${String(i).padStart(12, '0')}`
+      const line = {
+        id,
+        card: CARDS[i % 4],
+        rating: 3,
+        at: T0 + i * 1000,
+        mode: 'flip',
+        device: dev,
+        retention: 0.9,
+        ms: 1
+      }
+      lines.push(i === 5000 ? '{"cut' : JSON.stringify(line))
+    }
+    folder.put(`devices/${dev}/reviews-2026.jsonl`, lines.join('\n') + '\n')
+    let pauses = 0
+    const report = await syncOnce(b, folder, 'folder-1', { pause: async () => void pauses++ })
+    expect(pauses).toBeGreaterThan(0)
+    expect(report.received).toBe(5999)
+    expect(report.issues.map((i) => i.line)).toEqual([5000])
+  })
+
   it('a review of a card this pack does not know is kept, and applied once a pack knows it', async () => {
     const a = await device([...CARDS, 'new-card'])
     const b = await device()
