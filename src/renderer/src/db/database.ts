@@ -79,8 +79,8 @@ export class StudyDatabase extends Dexie {
     // are journaled; the flags already set become events, so other devices learn them too.
     this.version(3)
       .stores({
-        reviewLogs: '++id, cardId, reviewedAt, &uid',
-        cardEvents: '++seq, &uid, cardId',
+        reviewLogs: '++id, cardId, reviewedAt, &uid, [device+id]',
+        cardEvents: '++seq, &uid, cardId, [device+seq]',
         syncMeta: 'key'
       })
       .upgrade(async (tx) => {

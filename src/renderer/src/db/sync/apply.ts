@@ -77,7 +77,7 @@ export async function applyLines(
   const applied: Applied = { reviews: 0, events: 0, settings: 0, cards: 0 }
   const stillPending = new Set<string>()
   const ids = [...byCard.keys()]
-  const size = options.batchCards ?? 500
+  const size = options.batchCards ?? 1000
   for (let start = 0; start < ids.length; start += size) {
     if (start > 0) await (options.pause ?? yieldToPage)()
     const batch = ids.slice(start, start + size)

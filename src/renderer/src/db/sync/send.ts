@@ -82,14 +82,21 @@ export async function send(
     db.cardEvents,
     db.settings,
     () =>
+      // This device's rows after the last sent, by index: what others sent is never read here.
       Promise.all([
-        db.reviewLogs.where(':id').above(state.sentLogId).toArray(),
-        db.cardEvents.where(':id').above(state.sentSeq).toArray(),
+        db.reviewLogs
+          .where('[device+id]')
+          .between([device, state.sentLogId], [device, Infinity], false, true)
+          .toArray(),
+        db.cardEvents
+          .where('[device+seq]')
+          .between([device, state.sentSeq], [device, Infinity], false, true)
+          .toArray(),
         db.settings.toArray()
       ])
   )
-  const mine = logs.filter((log) => log.device === device && log.uid)
-  const myEvents = events.filter((e) => e.device === device)
+  const mine = logs.filter((log) => log.uid)
+  const myEvents = events
   const file: SettingsFile = { device, settings: {} }
   for (const row of settings) {
     if (isSyncedSetting(row.key) && row.at !== undefined && (row.device ?? device) === device) {

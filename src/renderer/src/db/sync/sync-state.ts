@@ -15,7 +15,7 @@ export interface FileMark {
 export interface SyncState {
   /** The folder this state belongs to (choosing another folder starts afresh). */
   folder: string
-  /** This device's review-log rows up to this local id are in the folder. */
+  /** This device's review-log rows up to this local id are in the folder (others' are never sent). */
   sentLogId: number
   /** This device's card events up to this local sequence number are in the folder. */
   sentSeq: number

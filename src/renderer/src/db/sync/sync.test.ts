@@ -93,7 +93,7 @@ describe('sync through a shared folder', () => {
       for (const db of devices) await db.delete()
       open.splice(0)
     }
-  })
+  }, 60_000)
 
   it('importing the same events again changes nothing', async () => {
     const [a, b] = [await device(), await device()]
@@ -143,6 +143,8 @@ describe('sync through a shared folder', () => {
     expect(card.suspended).toBe(1)
     expect(card.reps).toBe(1)
     expect(state.cards.find((c) => c.id === 'c')!.buriedUntil).toBe(T0 + 100 * 24 * HOUR)
+    // Applying a's events made no events of b's own (an import is not journaled).
+    expect((await b.cardEvents.toArray()).every((e) => e.device === a.deviceId)).toBe(true)
     // Unsuspended on b later: a follows.
     await setSuspended('b', false, b)
     for (const db of [b, a]) await sync(db, folder)
@@ -272,7 +274,7 @@ describe('sync through a shared folder', () => {
       `${dir}/reviews-2026.jsonl:6`
     ])
     expect(await b.reviewLogs.count()).toBe(1)
-  })
+  }, 60_000)
 
   it('a long file is read in slices, its lines numbered on across them', async () => {
     const b = await device()
@@ -299,7 +301,7 @@ describe('sync through a shared folder', () => {
     expect(pauses).toBeGreaterThan(0)
     expect(report.received).toBe(5999)
     expect(report.issues.map((i) => i.line)).toEqual([5000])
-  })
+  }, 60_000)
 
   it('a review of a card this pack does not know is kept, and applied once a pack knows it', async () => {
     const a = await device([...CARDS, 'new-card'])
