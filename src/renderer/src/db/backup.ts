@@ -15,6 +15,7 @@ import {
   type ReviewLogRow,
   type StoredCard
 } from '../domain/card-state'
+import { forgetReadMarks } from './sync/sync-state'
 import { SCHEMA_VERSION, type BackupRow, type SettingRow, type StudyDatabase } from './database'
 
 export const BACKUP_FORMAT = 'mexico-russia-study/backup'
@@ -242,6 +243,8 @@ export async function importBackup(
       return id
     }
   )
+  // With a sync folder, what it holds and the backup lacks comes back at the next sync.
+  await forgetReadMarks(db)
   return { ok: true, counts, backupId }
 }
 

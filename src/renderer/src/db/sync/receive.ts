@@ -65,8 +65,8 @@ export async function receive(
     for (const entry of await folder.list(deviceFolder(dir.name))) {
       const path = `${deviceFolder(dir.name)}/${entry.name}`
       const kind = entry.kind === 'file' ? logKindOf(entry.name) : null
-      // This device's own files hold what it already has; only its conflict copies are news.
-      if (own && /^(?:(?:reviews|events)-\d{4}\.jsonl|settings\.json)$/.test(entry.name)) continue
+      // This device's own logs are read too (each line once, by offset): after a restore of an
+      // older backup, they bring back what this device did since. Its own settings are not.
       if (kind) {
         if (!own) out.othersHaveData = true
         await readLog(folder, path, entry, kind, state, out, pause)

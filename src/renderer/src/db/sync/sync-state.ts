@@ -50,3 +50,14 @@ export async function loadState(db: StudyDatabase, folder: string): Promise<Sync
 export async function saveState(db: StudyDatabase, state: SyncState): Promise<void> {
   await db.syncMeta.put({ key: STATE_KEY, value: state })
 }
+
+/**
+ * Makes the next sync read every file again from its start (after a restore replaced the data:
+ * what the folder holds comes back, each line once, by its id).
+ */
+export async function forgetReadMarks(db: StudyDatabase): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    const saved = (await db.syncMeta.get(STATE_KEY))?.value as SyncState | undefined
+    if (saved) await saveState(db, { ...saved, files: {}, othersSeen: saved.othersSeen })
+  })
+}

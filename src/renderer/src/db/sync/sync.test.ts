@@ -276,6 +276,19 @@ describe('sync through a shared folder', () => {
     expect(await b.reviewLogs.count()).toBe(1)
   }, 60_000)
 
+  it('a restored older backup gets back, at the next sync, what the folder holds', async () => {
+    const { exportBackup, importBackup } = await import('../backup')
+    const [a, b] = [await device(), await device()]
+    const folder = new MemoryFolder()
+    const old = JSON.stringify(await exportBackup(a))
+    await studyApart([a, b])
+    for (const db of [a, b, a]) await sync(db, folder)
+    expect((await importBackup(a, old)).ok).toBe(true)
+    expect(await a.reviewLogs.count()).toBe(0)
+    await sync(a, folder)
+    expect((await expectConverged([a, b])).reviews).toBe(6)
+  })
+
   it('a long file is read in slices, its lines numbered on across them', async () => {
     const b = await device()
     const folder = new MemoryFolder()
