@@ -52,18 +52,19 @@ function writeAsOtherDevice(page: Page, name: string, text: string) {
 /** The text of every file this device wrote in the folder, by name. */
 function ownFiles(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async (other) => {
+    // entries() is missing from TypeScript's DOM library: the few parts used, typed here.
+    interface Dir {
+      entries(): AsyncIterable<[string, Dir & { getFile(): Promise<File> }]>
+    }
     const out: Record<string, string> = {}
-    const devices = await (
-      await navigator.storage.getDirectory()
-    )
-      .getDirectoryHandle('Sync')
-      .then((d) => d.getDirectoryHandle('devices'))
-    // @ts-expect-error: entries() is missing from TypeScript's DOM library.
+    const root = await navigator.storage.getDirectory()
+    const sync = await root.getDirectoryHandle('Sync')
+    const devices = (await sync.getDirectoryHandle('devices')) as unknown as Dir
     for await (const [name, dir] of devices.entries()) {
       if (name === other) continue
-      // @ts-expect-error: as above.
-      for await (const [file, handle] of dir.entries())
+      for await (const [file, handle] of dir.entries()) {
         out[file] = await (await handle.getFile()).text()
+      }
     }
     return out
   }, OTHER)
