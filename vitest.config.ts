@@ -6,8 +6,23 @@ export default defineConfig({
   plugins: [svelte()],
   resolve: { alias: { $shared: resolve('src/shared') } },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['fake-indexeddb/auto']
+    setupFiles: ['fake-indexeddb/auto'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.test.svelte.ts'] }
+      },
+      {
+        // Runes tests: Svelte's client runtime (effects run, as in a component), still in Node.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'runes',
+          include: ['src/**/*.test.svelte.ts'],
+          environment: './src/renderer/src/test-support/runes-environment.ts'
+        }
+      }
+    ]
   }
 })

@@ -13,7 +13,10 @@ export function packWithCards(size) {
       answer: `Answer ${i}`,
       paragraphId: 'p-trade-1',
       themes: ['trade-economy'],
-      era: 'russian-federation'
+      era: 'russian-federation',
+      // The integrity check asks every hand card for its kind of answer and its wrong options.
+      answerKind: 'description',
+      wrong: [`Answer ${i + 1}`, `Answer ${i + 2}`, `Answer ${i + 3}`]
     })
   }
   return JSON.stringify(pack)

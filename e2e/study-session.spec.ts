@@ -78,6 +78,11 @@ test('a look-up in the reader and Back return to the card as it was; so does a r
   await expect(page.getByTestId('summary-reviewed')).toHaveText('3')
   await expect(page.getByTestId('summary-ratings')).toHaveText(/1 Again\s*0 Hard\s*2 Good\s*0 Easy/)
   await expect(page.getByTestId('missed-again')).toHaveText('The 1 missed again')
+  // "Go on" with the missed one: it comes back in cram mode, the schedule left as it is.
+  const missed = shown!
+  await page.getByTestId('missed-again').click()
+  await expect(page.getByText('Cram mode: answers are not recorded')).toBeVisible()
+  await expect(card(page)).toHaveAttribute('data-card-id', missed)
 })
 
 test('at 800×600 the question, the answer and the grade buttons fit without scrolling', async ({

@@ -266,10 +266,7 @@ test('ordering: due events are graded (a misplaced one Again), studied ones not 
   ])
 })
 
-// FIXME(#12): since the merge of the new ordering rules (#11) with the ordering inside the schedule
-// (#12), the set is redrawn again and again once two events are seen, so "Check order" never
-// settles. Left failing-visible as fixme for the next session; the other ordering tests run.
-test.fixme('ordering never brings in an event whose card was not seen', async ({ page }) => {
+test('ordering never brings in an event whose card was not seen', async ({ page }) => {
   test.setTimeout(60_000)
   await openApp(page, '#/study?mode=order')
   await expect(page.getByTestId('summary-heading')).toHaveText('Too few events to put in order.')

@@ -4,7 +4,7 @@
  * state), so the session takes a store and its unit tests give it a fake-indexeddb one.
  */
 import type { CardRow } from '../domain/card-state'
-import type { DueCounts } from '../domain/study-queue'
+import { siblingsToBury, type DueCounts } from '../domain/study-queue'
 import { database, type StudyDatabase } from './database'
 import * as store from './study-store'
 
@@ -14,6 +14,7 @@ const STATE_INDEX = '[retired+suspended+state+due]'
 export interface StudyStore {
   syncCardIds(ids: string[], now: number): Promise<store.SyncResult>
   answerCard(input: store.AnswerInput): Promise<store.AnswerResult>
+  recordAnswer(record: AnswerRecord): Promise<RecordedAnswer>
   answerCards(inputs: store.AnswerInput[]): Promise<store.AnswerResult[]>
   undoAnswer(logId: number): Promise<{ before: CardRow; after: CardRow }>
   buryCard(cardId: string, until: number): Promise<{ before: CardRow; after: CardRow }>
@@ -23,14 +24,48 @@ export interface StudyStore {
   countDue(now: number, cutoff: number, filter?: ReadonlySet<string>): Promise<DueCounts>
   newIntroducedSince(since: number): Promise<number>
   nextCard(query: store.NextCardQuery): Promise<CardRow | undefined>
-  peekNextCard(
-    query: store.NextCardQuery
-  ): Promise<{ row: CardRow | undefined; learningDueAt: number }>
+  peekNextCards(
+    query: store.NextCardQuery,
+    limit: number
+  ): Promise<{ rows: CardRow[]; learningDueAt: number }>
   buryCards(ids: string[], until: number): Promise<{ before: CardRow; after: CardRow }[]>
   restoreCards(rows: CardRow[]): Promise<void>
   reorderNewCards(ids: readonly string[], base: number): Promise<number>
   readSetting<T>(key: string): Promise<T | undefined>
   writeSetting(key: string, value: unknown): Promise<void>
+}
+
+/** An answer as a session records it: the grade, the siblings it buries, the session after it. */
+export interface AnswerRecord {
+  answer: store.AnswerInput
+  /** The card's siblings, buried until `until` as the settings ask (an empty list: none). */
+  siblings: { ids: string[]; buryNew: boolean; buryReview: boolean; until: number }
+  /** The session as it stands after this answer, saved with it (never ahead of the reviews). */
+  setting?: { key: string; value: unknown }
+}
+
+/** What an answer changed: the card, its log row, and the siblings it buried. */
+export interface RecordedAnswer extends store.AnswerResult {
+  buried: { before: CardRow; after: CardRow }[]
+}
+
+/**
+ * Records an answer in one transaction: the card's new state and its log row, its siblings buried,
+ * and the saved session. All of it is saved, or none: a crash cannot leave a review counted in
+ * the session but missing from the log, or the reverse.
+ */
+export async function recordAnswer(
+  record: AnswerRecord,
+  db: StudyDatabase = database()
+): Promise<RecordedAnswer> {
+  const { ids, until, ...options } = record.siblings
+  return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+    const result = await store.answerCard(record.answer, db)
+    const rows = ids.length ? await store.getCards(ids, db) : []
+    const buried = await buryCards(siblingsToBury(rows, options, until), until, db)
+    if (record.setting) await db.settings.put(record.setting)
+    return { ...result, buried }
+  })
 }
 
 /** Hides several cards until a time (siblings of a card answered), in one transaction. */
@@ -73,11 +108,32 @@ export async function reorderNewCards(
   )
 }
 
+/** The setting that records which new-card order the rows were last given. */
+const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
+
+/**
+ * Brings the card rows in step with the pack (new cards in the order chosen), and gives the new
+ * rows that order when the order chosen changed since it was last applied.
+ */
+export async function syncPackCards(
+  store: StudyStore,
+  ids: string[],
+  order: string,
+  now: number
+): Promise<void> {
+  await store.syncCardIds(ids, now)
+  if ((await store.readSetting(ORDER_APPLIED_SETTING)) !== order) {
+    await store.reorderNewCards(ids, now)
+    await store.writeSetting(ORDER_APPLIED_SETTING, order)
+  }
+}
+
 /** The study store bound to a database (the app's own by default, resolved on each call). */
 export function studyStore(db: () => StudyDatabase = database): StudyStore {
   return {
     syncCardIds: (ids, now) => store.syncCardIds(ids, now, db()),
     answerCard: (input) => store.answerCard(input, db()),
+    recordAnswer: (record) => recordAnswer(record, db()),
     answerCards: (inputs) => store.answerCards(inputs, db()),
     undoAnswer: (logId) => store.undoAnswer(logId, db()),
     buryCard: (id, until) => store.buryCard(id, until, db()),
@@ -87,7 +143,7 @@ export function studyStore(db: () => StudyDatabase = database): StudyStore {
     countDue: (now, cutoff, filter) => store.countDue(now, cutoff, filter, db()),
     newIntroducedSince: (since) => store.newIntroducedSince(since, db()),
     nextCard: (query) => store.nextCard(query, db()),
-    peekNextCard: (query) => store.peekNextCard(query, db()),
+    peekNextCards: (query, limit) => store.peekNextCards(query, limit, db()),
     buryCards: (ids, until) => buryCards(ids, until, db()),
     restoreCards: (rows) => restoreCards(rows, db()),
     reorderNewCards: (ids, base) => reorderNewCards(ids, base, db()),

@@ -8,7 +8,7 @@ import {
   countDue,
   newIntroducedSince,
   nextCard,
-  peekNextCard,
+  peekNextCards,
   setSuspended,
   syncCardIds,
   undoAnswer
@@ -226,16 +226,22 @@ describe('due counts, bury, suspend and the new-card limit', () => {
     expect(none).toBeUndefined()
   })
 
-  it('draws the card after the shown one ahead, with the earliest learning due time', async () => {
+  it('draws the cards after the shown one ahead, in the order drawn one by one', async () => {
     const a = await answer('person:leon-trotsky', 1)
     const shown = await nextCard({ now: t0, cutoff, allowNew: true }, db)
-    const ahead = await peekNextCard(
-      { now: t0, cutoff, allowNew: true, skip: new Set([shown!.id]) },
-      db
-    )
-    expect(ahead.row!.id).not.toBe(shown!.id)
-    expect(ahead.row!.state).toBe(0)
+    const query = { now: t0, cutoff, allowNew: true, skip: new Set([shown!.id]) }
+    const ahead = await peekNextCards(query, 5, db)
+    expect(ahead.rows.map((r) => r.id)).not.toContain(shown!.id)
+    expect(ahead.rows).toHaveLength(5)
+    // The learning card answered Again is not due yet: its due time bounds the list's validity.
     expect(ahead.learningDueAt).toBe(a.after.due)
+    // One by one, taking each drawn card out, gives the same cards in the same order.
+    const skip = new Set([shown!.id])
+    for (const row of ahead.rows) {
+      const next = await nextCard({ ...query, skip, learnAheadMs: 0 }, db)
+      expect(next?.id).toBe(row.id)
+      skip.add(row.id)
+    }
   })
 
   it('draws due learning cards before reviews, reviews before new cards', async () => {

@@ -321,29 +321,46 @@ export async function nextCard(
 }
 
 /**
- * Draws the card after the one shown, ahead of time, with the earliest due time of the learning
- * cards: the draw stays valid until then (only the shown card changes meanwhile), so answering
- * needs no second query.
+ * The next cards to study after the one shown, several at once and in the order `nextCard` would
+ * draw them one by one, with the earliest due time of the learning cards not among them: the list
+ * stays valid until then (apart from the cards answered meanwhile, which the caller leaves out),
+ * so a run of answers needs no query and no wait for the commits before it.
  */
-export async function peekNextCard(
+export async function peekNextCards(
   query: NextCardQuery,
+  limit: number,
   db: StudyDatabase = database()
-): Promise<{ row: CardRow | undefined; learningDueAt: number }> {
+): Promise<{ rows: CardRow[]; learningDueAt: number }> {
+  const { now, cutoff, filter, skip } = query
+  const visible = (row: CardRow) =>
+    row.buriedUntil <= now && (!filter || filter.has(row.id)) && !skip?.has(row.id)
+  const take = (state: number, upTo: number, inclusive: boolean, count: number) =>
+    db.cards
+      .where(STATE_INDEX)
+      .between([0, 0, state, -Infinity], [0, 0, state, upTo], true, inclusive)
+      .filter(visible)
+      .limit(count)
+      .toArray()
   return db.transaction('r', db.cards, async () => {
-    const row = await nextCard(query, db)
-    const visible = (r: CardRow) =>
-      r.buriedUntil <= query.now &&
-      (!query.filter || query.filter.has(r.id)) &&
-      !query.skip?.has(r.id)
+    const learning = [...(await take(1, now, true, limit)), ...(await take(3, now, true, limit))]
+    const rows = learning.sort((a, b) => a.due - b.due).slice(0, limit)
+    if (rows.length < limit) rows.push(...(await take(2, cutoff, false, limit - rows.length)))
+    if (rows.length < limit && query.allowNew) {
+      rows.push(...(await take(0, Infinity, true, limit - rows.length)))
+    }
+    if (!rows.length) {
+      const ahead = await nextCard(query, db)
+      if (ahead) rows.push(ahead)
+    }
+    const listed = new Set(rows.map((r) => r.id))
     const firstDue = async (state: number) =>
       (
         await db.cards
           .where(STATE_INDEX)
           .between([0, 0, state, -Infinity], [0, 0, state, Infinity])
-          .filter(visible)
+          .filter((r) => visible(r) && !listed.has(r.id))
           .first()
       )?.due ?? Infinity
-    const learningDueAt = Math.min(await firstDue(1), await firstDue(3))
-    return { row, learningDueAt }
+    return { rows, learningDueAt: Math.min(await firstDue(1), await firstDue(3)) }
   })
 }

@@ -5,7 +5,17 @@
 import type { Rating } from '../../domain/scheduler'
 import type { QuizMode } from './query'
 
+/** Where a session stands: what is on screen, hence what the keys do. */
 export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'order' | 'order-checked'
+
+/** Why a session shows its summary without having reviewed anything. */
+export type EmptyReason =
+  /** The era and theme chosen keep no card at all. */
+  | 'no-match'
+  /** Put in order: fewer than two events to order (filters, or nothing studied yet). */
+  | 'too-few-events'
+  /** Cards match, but none is due now. */
+  | 'nothing-due'
 
 /** What a key asks the session to do. */
 export type StudyAction =

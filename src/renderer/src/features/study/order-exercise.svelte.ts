@@ -37,7 +37,7 @@ export class OrderExerciseState {
   /** Draws the next set of events to put in order (or ends the session when none is left). */
   newSet = async (): Promise<void> => {
     const s = this.session
-    const events = s.events.filter(
+    const events = s.pack.events.filter(
       (e) => s.byId.has(whenCardId(e)) && (!s.filterSet || s.filterSet.has(whenCardId(e)))
     )
     this.round += 1
@@ -48,6 +48,7 @@ export class OrderExerciseState {
       this.items = events.length >= 2 ? orderingSet(events, count, seed) : []
       this.graded = this.items.map((e) => e.id)
     } else {
+      await s.recorder.writes.idle()
       const rows = events.length >= 2 ? await s.store.getCards(events.map(whenCardId)) : []
       const draw = drawOrder(events, rows, Date.now(), s.due.cutoff, count, seed)
       this.items = draw.items
@@ -124,20 +125,6 @@ export class OrderExerciseState {
       for (const g of graded) s.tally.count(g.cardId, g.rating, false)
       return
     }
-    const results = await s.store.answerCards(
-      graded.map((g) => ({ ...g, mode: 'order' as const, retention: s.retention, durationMs }))
-    )
-    s.due.apply(results)
-    results.forEach((r, i) => {
-      if (r.before.state === 0) s.due.introducedToday += 1
-      s.tally.count(r.before.id, graded[i]!.rating, r.before.state === 0)
-    })
-    s.undo.push({
-      kind: 'answer',
-      logIds: results.map((r) => r.logId),
-      rows: results,
-      ratings: graded.map((g) => g.rating),
-      buried: []
-    })
+    await s.recorder.answerMany(graded, 'order', durationMs)
   }
 }

@@ -1,28 +1,27 @@
 /**
- * The state of one study session: the card shown, the due counts (kept in memory and adjusted from
- * each before/after state, never recounted), the quiz in progress, undo, siblings buried, the
- * tallies of the summary, and the saved copy that lets the session outlast a look-up or a reload.
- * The components only read it and call its methods; it reaches the database only through its store.
+ * The state of one study session: the card shown and whether it is revealed, the quiz in progress,
+ * the next card drawn ahead, the summary's "go on" choices, and the saved copy that lets the session
+ * outlast a look-up or a reload. What is recorded (answers through a write queue, undo, the due
+ * counts and tallies) is the recorder's; the components only read the session and call its methods.
  */
-import type { Pack, StudyEvent } from '$shared/pack-schema'
+import type { Pack } from '$shared/pack-schema'
 import type { CardRow, ReviewMode } from '../../domain/card-state'
 import type { StudyContent } from '../../domain/content'
-import { choiceOptions, hashString, quizRating, shuffle, seededRandom } from '../../domain/quiz'
+import { choiceOptions, hashString, quizRating } from '../../domain/quiz'
 import type { ChoiceQuestion } from '../../domain/quiz'
-import { previewDue, type Rating } from '../../domain/scheduler'
+import type { Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
-  bucketOf,
   newCardOrder,
   nextStudyDay,
   siblingIndex,
-  siblingsToBury,
   studyDayStart,
-  type Bucket,
   type NewCardOrder
 } from '../../domain/study-queue'
-import { studyStore, type StudyStore } from '../../db/review-queue'
-import { CardQueue } from './card-queue'
+import { studyStore, syncPackCards, type StudyStore } from '../../db/review-queue'
+import { AnswerRecorder, type RecorderHost } from './answer-recorder'
+import { CardQueue, type QueueContext } from './card-queue'
+import { CramQueue } from './cram-queue'
 import {
   RATING_LABELS,
   answerAnnouncement,
@@ -33,30 +32,18 @@ import {
 import { filterIds, idSet, type StudyFilter } from './lib'
 import { OrderExerciseState } from './order-exercise.svelte'
 import type { QuizMode } from './query'
-import type { Phase } from './keys'
+import type { EmptyReason, Phase } from './keys'
 import { SESSION_SETTING, resumable, sessionKey, type SavedSession } from './saved-session'
 import { SessionTally } from './session-tally.svelte'
 import { UndoStack } from './undo-stack.svelte'
 import { DueState } from './due-state.svelte'
-
-/** The setting that records which new-card order the rows were last given. */
-const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
 
 interface Current {
   card: StudyCard
   row: CardRow
 }
 
-/** Why a session shows its summary without having reviewed anything. */
-export type EmptyReason =
-  /** The era and theme chosen keep no card at all. */
-  | 'no-match'
-  /** Put in order: fewer than two events to order (filters, or nothing studied yet). */
-  | 'too-few-events'
-  /** Cards match, but none is due now. */
-  | 'nothing-due'
-
-export class StudySession {
+export class StudySession implements RecorderHost {
   readonly pack: Pack
   readonly cards: readonly StudyCard[]
   readonly byId: ReadonlyMap<string, StudyCard>
@@ -81,46 +68,63 @@ export class StudySession {
   announcement = $state('')
   /** Called when saving the session's state fails (it goes on; the page says so). */
   onSaveError: (error: unknown) => void = () => {}
+  /** Called when an answer could not be saved (its card is back on screen; the page says why). */
+  onAnswerLost: (error: unknown) => void = () => {}
 
   readonly undo = new UndoStack()
   readonly tally = new SessionTally()
   readonly due = new DueState()
-  readonly #queue: CardQueue
+  readonly recorder: AnswerRecorder
+  readonly settingKey = SESSION_SETTING
+  /** The cards drawn ahead (the summary's "go on" choices clear it). */
+  readonly queue: CardQueue
   readonly #siblings: ReadonlyMap<string, readonly string[]>
   #shownAt = 0
   #filterSet: ReadonlySet<string> | undefined
-  #cramQueue: string[] = []
+  readonly cramQueue = new CramQueue()
   #seed = 1
   #choiceSeed = 1
   #lastMode: ReviewMode = 'flip'
+  /** Counts the starts: a draw begun before the last start is dropped (a new link came first). */
+  #epoch = 0
 
   constructor(content: StudyContent, store: StudyStore = studyStore()) {
     this.pack = content.pack
     this.cards = content.cards
     this.byId = content.cardById
     this.store = store
-    this.#queue = new CardQueue(store)
+    this.queue = new CardQueue(store)
     this.#siblings = siblingIndex(content.cards)
+    this.recorder = new AnswerRecorder(this, this.due, this.tally, this.undo)
     this.order = new OrderExerciseState(this)
+  }
+
+  /** The other cards of a card's note, buried with its answer. */
+  siblingsOf(cardId: string): readonly string[] {
+    const card = this.byId.get(cardId)
+    return (card && this.#siblings.get(card.noteId)?.filter((id) => id !== cardId)) ?? []
+  }
+
+  /** The session as it stands once the answer just given is saved (no card shown yet). */
+  snapshot(): SavedSession {
+    return this.#saved({ cardId: null, revealed: false, result: null })
+  }
+
+  /** An answer was not saved (the recorder took it back): the card is shown again to answer. */
+  answerLost(row: CardRow, error: unknown): void {
+    this.queue.clear()
+    const card = this.byId.get(row.id)
+    if (card) {
+      this.#show(card, row, this.#choiceSeed)
+      if (this.mode === 'flip') this.phase = 'answer'
+    }
+    this.announcement = 'Your last answer was not saved. Answer it again.'
+    this.onAnswerLost(error)
   }
 
   /** How many answers can be undone. */
   get undoCount(): number {
     return this.undo.size
-  }
-
-  /** The bucket of the card shown (underlined in the counts, as Anki does). */
-  get currentBucket(): Bucket | null {
-    if (!this.current || this.cram) return null
-    return bucketOf(this.current.row, Date.now(), this.due.cutoff) ?? 'learning'
-  }
-
-  /** The next interval of each answer button, from the scheduler's preview. */
-  get intervals(): Record<Rating, number> | null {
-    if (!this.current || this.cram) return null
-    const now = Date.now()
-    const due = previewDue(this.current.row, now, this.retention)
-    return { 1: due[1] - now, 2: due[2] - now, 3: due[3] - now, 4: due[4] - now }
   }
 
   /** The card filter in force, or undefined for every card. */
@@ -134,13 +138,17 @@ export class StudySession {
    */
   async start(options: { sync?: boolean; fresh?: boolean } = {}): Promise<void> {
     this.phase = 'loading'
+    this.#epoch += 1
+    await this.recorder.writes.idle()
     const now = Date.now()
-    if (options.sync !== false) await this.#sync(now)
+    if (options.sync !== false) {
+      await syncPackCards(this.store, newCardOrder(this.cards, this.newOrder), this.newOrder, now)
+    }
     this.due.cutoff = nextStudyDay(now)
     this.#filterSet = filterIds(this.cards, this.filter)
-    this.undo.clear()
-    this.#queue.clear()
-    this.#queue.lastId = ''
+    this.recorder.clear()
+    this.queue.clear()
+    this.queue.lastId = ''
     this.emptyReason = null
     this.announcement = ''
     const [counts, introduced, savedValue] = await Promise.all([
@@ -156,7 +164,7 @@ export class StudySession {
     this.#seed = saved?.seed ?? hashString(String(now))
     if (this.cram) {
       const ids = this.#filterSet ? [...this.#filterSet] : this.cards.map((c) => c.id)
-      this.#cramQueue = shuffle(ids, seededRandom(this.#seed))
+      this.cramQueue.fill(ids, this.#seed)
     }
     if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved))) return
     await this.advance()
@@ -166,22 +174,12 @@ export class StudySession {
     return sessionKey(this.filter, this.mode, this.cram)
   }
 
-  /** Adds new cards in the order chosen, and gives the new rows that order when it changed. */
-  async #sync(now: number): Promise<void> {
-    const ids = newCardOrder(this.cards, this.newOrder)
-    await this.store.syncCardIds(ids, now)
-    if ((await this.store.readSetting(ORDER_APPLIED_SETTING)) !== this.newOrder) {
-      await this.store.reorderNewCards(ids, now)
-      await this.store.writeSetting(ORDER_APPLIED_SETTING, this.newOrder)
-    }
-  }
-
   /** Shows the saved card again as it was left; false when it is gone (then a new card is drawn). */
   async #resume(saved: SavedSession): Promise<boolean> {
     const card = this.byId.get(saved.cardId!)
     const row = card && (await this.store.getCard(card.id))
-    if (!card || !row || (this.cram && !this.#cramQueue.includes(card.id))) return false
-    if (this.cram) this.#cramQueue = [card.id, ...this.#cramQueue.filter((id) => id !== card.id)]
+    if (!card || !row || (this.cram && !this.cramQueue.has(card.id))) return false
+    if (this.cram) this.cramQueue.bringFirst(card.id)
     this.#show(card, row, saved.choiceSeed)
     this.result = saved.result
     if (saved.result || saved.revealed) this.phase = 'answer'
@@ -190,12 +188,19 @@ export class StudySession {
 
   /** Saves the session as it stands (fire and forget: a failure is reported, not thrown). */
   save(): void {
-    const saved: SavedSession = {
-      day: studyDayStart(Date.now()),
-      key: this.#key,
+    const shown = {
       cardId: this.current?.card.id ?? null,
       revealed: this.phase === 'answer',
-      result: this.result ? { ...this.result } : null,
+      result: this.result ? { ...this.result } : null
+    }
+    this.recorder.save(SESSION_SETTING, this.#saved(shown), this.onSaveError)
+  }
+
+  #saved(shown: Pick<SavedSession, 'cardId' | 'revealed' | 'result'>): SavedSession {
+    return {
+      day: studyDayStart(Date.now()),
+      key: this.#key,
+      ...shown,
       reviewed: this.tally.reviewed,
       ratings: [...this.tally.ratings],
       learned: this.tally.learned,
@@ -205,7 +210,17 @@ export class StudySession {
       choiceSeed: this.#choiceSeed,
       extraNew: this.due.extraNew
     }
-    this.store.writeSetting(SESSION_SETTING, saved).catch(this.onSaveError)
+  }
+
+  /** What the card queue needs to draw: the day, the filter, the new-card limit, unsaved cards. */
+  get #context(): QueueContext {
+    return {
+      cutoff: this.due.cutoff,
+      filter: this.#filterSet,
+      allowNew: this.due.newVisible > 0,
+      inFlight: this.recorder.inFlight,
+      settled: () => this.recorder.writes.idle()
+    }
   }
 
   /** Shows the next card (or ordering set, or the summary when nothing is left). */
@@ -222,13 +237,9 @@ export class StudySession {
       await this.order.newSet()
       return
     }
-    const next = this.cram
-      ? await this.#nextCram()
-      : await this.#queue.next({
-          cutoff: this.due.cutoff,
-          filter: this.#filterSet,
-          allowNew: this.due.newVisible > 0
-        })
+    const epoch = this.#epoch
+    const next = this.cram ? await this.#nextCram() : await this.queue.next(this.#context)
+    if (epoch !== this.#epoch) return
     const card = next && this.byId.get(next.id)
     if (!next || !card) {
       // Nothing left, or a row of a card this pack no longer makes (the sync retires it).
@@ -246,13 +257,9 @@ export class StudySession {
     this.choice =
       this.mode === 'choice' ? choiceOptions(card, this.cards, this.pack, choiceSeed) : null
     if (!this.cram) {
-      this.#queue.prefetch(card.id, this.#skipAfter(card), {
-        cutoff: this.due.cutoff,
-        filter: this.#filterSet,
-        allowNew: this.due.newVisible > 0
-      })
+      this.queue.prefetch(card.id, this.#skipAfter(card), this.#context)
     } else {
-      this.#queue.lastId = card.id
+      this.queue.lastId = card.id
     }
     this.#shownAt = Date.now()
     this.phase = 'question'
@@ -265,7 +272,7 @@ export class StudySession {
   }
 
   async #nextCram(): Promise<CardRow | undefined> {
-    const id = this.#cramQueue[0]
+    const id = this.cramQueue.first
     return id ? this.store.getCard(id) : undefined
   }
 
@@ -274,11 +281,14 @@ export class StudySession {
     this.current = null
     this.tally.endedAt = Date.now()
     this.emptyReason = this.tally.reviewed > 0 ? null : reason
+    const epoch = this.#epoch
+    await this.recorder.writes.idle()
     const tomorrow = await this.store.countDue(
       this.due.cutoff,
       nextStudyDay(this.due.cutoff),
       this.#filterSet
     )
+    if (epoch !== this.#epoch) return
     this.dueTomorrow = tomorrow.learning + tomorrow.review
     this.phase = 'done'
     this.save()
@@ -291,58 +301,29 @@ export class StudySession {
     this.save()
   }
 
-  /** Grades the card shown (flip mode, or the rating of a finished quiz). */
-  async grade(rating: Rating, mode: ReviewMode = 'flip'): Promise<void> {
+  /**
+   * Grades the card shown (flip mode, or the rating of a finished quiz): counted at once, saved
+   * through the recorder's queue (the next card does not wait for the commit).
+   */
+  grade(rating: Rating, mode: ReviewMode = 'flip'): void {
     const current = this.current
     if (!current) return
     const durationMs = Date.now() - this.#shownAt
     this.#lastMode = mode
     if (this.cram) {
-      this.#cramQueue.shift()
-      if (rating === 1) this.#cramQueue.push(current.card.id)
-      this.undo.push({ kind: 'cram', cardId: current.card.id, rating })
-      this.tally.count(current.card.id, rating, false, 1)
+      this.cramQueue.answered(rating)
+      this.recorder.cram(current.card.id, rating)
       this.announcement = `Graded ${verdictOf(rating)}.`
       return
     }
-    const result = await this.store.answerCard({
-      cardId: current.card.id,
-      rating,
-      mode,
-      retention: this.retention,
-      durationMs
-    })
-    const buried = await this.#burySiblings(current.card)
-    this.due.apply([result, ...buried])
-    if (result.before.state === 0) this.due.introducedToday += 1
-    this.undo.push({
-      kind: 'answer',
-      logIds: [result.logId],
-      rows: [result],
-      ratings: [rating],
-      buried: buried.map((b) => b.before)
-    })
-    this.tally.count(current.card.id, rating, result.before.state === 0, 1)
-    this.announcement = answerAnnouncement(
-      `Graded ${verdictOf(rating)}`,
-      result.after.due - Date.now()
-    )
-  }
-
-  /** Buries the siblings of an answered card until tomorrow, as the settings ask. */
-  async #burySiblings(card: StudyCard): Promise<{ before: CardRow; after: CardRow }[]> {
-    if (!this.buryNew && !this.buryReview) return []
-    const ids = (this.#siblings.get(card.noteId) ?? []).filter((id) => id !== card.id)
-    if (!ids.length) return []
-    const rows = await this.store.getCards(ids)
-    const options = { buryNew: this.buryNew, buryReview: this.buryReview }
-    return this.store.buryCards(siblingsToBury(rows, options, this.due.cutoff), this.due.cutoff)
+    const after = this.recorder.answer(current.row, rating, mode, durationMs)
+    this.announcement = answerAnnouncement(`Graded ${verdictOf(rating)}`, after.due - Date.now())
   }
 
   /** Flip mode: grade and go on. */
   async answer(rating: Rating): Promise<void> {
     if (this.phase !== 'answer' || this.mode !== 'flip') return
-    await this.grade(rating, 'flip')
+    this.grade(rating, 'flip')
     await this.advance()
   }
 
@@ -351,7 +332,7 @@ export class StudySession {
     if (this.phase !== 'question' || !this.choice || !this.current) return
     const pass = index === this.choice.correctIndex
     const rating = quizRating(pass)
-    await this.grade(rating, 'choice')
+    this.grade(rating, 'choice')
     const given = this.choice.options[index] ?? ''
     this.#graded({ pass, rating, given, expected: this.current.card.answer })
   }
@@ -360,7 +341,7 @@ export class StudySession {
   async submitTyped(text: string): Promise<void> {
     if (this.phase !== 'question' || !this.current) return
     const { result, mode } = gradeTypedAnswer(this.current.card, text, this.pack)
-    await this.grade(result.rating, mode)
+    this.grade(result.rating, mode)
     this.#graded(result)
   }
 
@@ -386,32 +367,8 @@ export class StudySession {
     const current = this.current
     const top = this.undo.peek()
     if (this.phase !== 'answer' || !shown || !current || !top || rating === shown.rating) return
-    if (top.kind === 'cram') {
-      if (top.rating === 1) this.#cramQueue.pop()
-      if (rating === 1) this.#cramQueue.push(current.card.id)
-      this.undo.pop()
-      this.undo.push({ ...top, rating })
-      this.tally.count(current.card.id, top.rating, false, -1)
-      this.tally.count(current.card.id, rating, false, 1)
-    } else if (top.kind === 'answer' && top.logIds.length === 1) {
-      const undone = await this.store.undoAnswer(top.logIds[0]!)
-      this.due.apply([{ before: undone.after, after: undone.before }])
-      const again = await this.store.answerCard({
-        cardId: current.card.id,
-        rating,
-        mode: this.#lastMode,
-        retention: this.retention,
-        durationMs: 0
-      })
-      this.due.apply([again])
-      this.undo.pop()
-      this.undo.push({ ...top, logIds: [again.logId], rows: [again], ratings: [rating] })
-      const wasNew = again.before.state === 0
-      this.tally.count(current.card.id, top.ratings[0]!, wasNew, -1)
-      this.tally.count(current.card.id, rating, wasNew, 1)
-    } else {
-      return
-    }
+    if (top.kind === 'cram') this.cramQueue.regrade(current.card.id, top.rating, rating)
+    if (!(await this.recorder.overrule(rating, this.#lastMode))) return
     this.#graded({ ...shown, rating, overruled: true })
   }
 
@@ -427,40 +384,17 @@ export class StudySession {
 
   /** Undoes the last answer, bury or suspend, and shows that card again. */
   async undoLast(): Promise<void> {
-    const entry = this.undo.pop()
-    if (!entry) return
-    this.#queue.clear()
-    let cardId: string
-    if (entry.kind === 'cram') {
-      if (entry.rating === 1) this.#cramQueue.pop()
-      this.#cramQueue.unshift(entry.cardId)
-      cardId = entry.cardId
-      this.tally.count(cardId, entry.rating, false, -1)
-    } else if (entry.kind === 'answer') {
-      for (const logId of [...entry.logIds].reverse()) await this.store.undoAnswer(logId)
-      await this.store.restoreCards(entry.buried)
-      const buried = entry.buried.map((before) => ({
-        before,
-        after: { ...before, buriedUntil: this.due.cutoff }
-      }))
-      this.due.apply([...entry.rows, ...buried], -1)
-      entry.rows.forEach(({ before }, i) => {
-        if (before.state === 0) this.due.introducedToday -= 1
-        this.tally.count(before.id, entry.ratings[i]!, before.state === 0, -1)
-      })
-      cardId = entry.rows[0]!.before.id
-      if (entry.logIds.length > 1) {
-        // An ordering: show the same set again, unchecked.
-        this.order.reopen()
-        return
-      }
-    } else {
-      await this.store.restoreCards([entry.before])
-      this.due.apply([entry], -1)
-      cardId = entry.before.id
+    const undone = await this.recorder.undoLast()
+    if (!undone) return
+    this.queue.clear()
+    if (undone.kind === 'ordering') {
+      // An ordering: show the same set again, unchecked.
+      this.order.reopen()
+      return
     }
-    const card = this.byId.get(cardId)
-    const row = await this.store.getCard(cardId)
+    if (undone.kind === 'cram') this.cramQueue.undo(undone.cardId, undone.rating)
+    const card = this.byId.get(undone.cardId)
+    const row = await this.store.getCard(undone.cardId)
     if (!card || !row) return
     this.#show(card, row, this.#seed + this.tally.reviewed)
     this.save()
@@ -470,44 +404,19 @@ export class StudySession {
   async bury(): Promise<void> {
     const current = this.current
     if (!current || this.cram) return
-    this.#changed(await this.store.buryCard(current.card.id, this.due.cutoff))
+    await this.#setAside(() => this.store.buryCard(current.card.id, this.due.cutoff))
   }
 
   /** Suspends the card shown (undo or the progress view brings it back). */
   async suspend(): Promise<void> {
     const current = this.current
     if (!current || this.cram) return
-    this.#changed(await this.store.setSuspended(current.card.id, true))
+    await this.#setAside(() => this.store.setSuspended(current.card.id, true))
   }
 
-  #changed(change: { before: CardRow; after: CardRow }): void {
-    this.due.apply([change])
-    this.undo.push({ kind: 'change', ...change })
-    this.#queue.clear()
-    void this.advance()
-  }
-
-  /** Summary "go on": more new cards today than the daily limit. */
-  async moreNew(count = 10): Promise<void> {
-    this.due.extraNew += count
-    this.#queue.clear()
-    await this.advance()
-  }
-
-  /** Summary "go on": reviews due tomorrow, now (Anki's "review ahead"). */
-  async reviewAhead(): Promise<void> {
-    this.due.cutoff = nextStudyDay(this.due.cutoff)
-    this.#queue.clear()
-    this.due.counts = await this.store.countDue(Date.now(), this.due.cutoff, this.#filterSet)
-    await this.advance()
-  }
-
-  /** Summary "go on": the cards missed in this session again, in cram mode (schedule untouched). */
-  async missedAgain(): Promise<void> {
-    if (!this.tally.missed.length) return
-    this.cram = true
-    this.#cramQueue = shuffle(this.tally.missed, seededRandom(this.#seed))
-    this.#queue.clear()
+  async #setAside(write: () => Promise<{ before: CardRow; after: CardRow }>): Promise<void> {
+    await this.recorder.change(write)
+    this.queue.clear()
     await this.advance()
   }
 
@@ -526,11 +435,6 @@ export class StudySession {
   /** When the ordering set on screen was shown. */
   get shownAt(): number {
     return this.#shownAt
-  }
-
-  /** The events the pack has, for orderings. */
-  get events(): readonly StudyEvent[] {
-    return this.pack.events
   }
 }
 

@@ -9,6 +9,7 @@ import { studyStore } from '../../db/review-queue'
 import { buildStudyContent } from '../../domain/content'
 import { newCardOrder, studyDayStart } from '../../domain/study-queue'
 import { resumable, sessionKey, SESSION_SETTING } from './saved-session'
+import { missedAgain, moreNew } from './go-on'
 import { StudySession } from './session.svelte'
 
 const content = buildStudyContent(realPack())
@@ -39,6 +40,7 @@ describe('a study session', () => {
     expect(session.current?.card.id).toBe('event-what:1806-colonisation-plan')
     session.reveal()
     await session.answer(3)
+    await session.recorder.writes.idle()
     const sibling = await db.cards.get('event-when:1806-colonisation-plan')
     expect(sibling?.buriedUntil).toBe(session.due.cutoff)
     expect(session.current?.card.noteId).not.toBe('event:1806-colonisation-plan')
@@ -61,6 +63,7 @@ describe('a study session', () => {
     const session = await started({ buryNew: false, buryReview: false })
     session.reveal()
     await session.answer(3)
+    await session.recorder.writes.idle()
     expect((await db.cards.get('event-when:1806-colonisation-plan'))?.buriedUntil).toBe(0)
     expect(session.current?.card.id).toBe('event-when:1806-colonisation-plan')
   })
@@ -81,7 +84,7 @@ describe('a study session', () => {
     await first.answer(1)
     first.reveal()
     const shown = first.current!.card.id
-    await new Promise((resolve) => setTimeout(resolve, 20)) // the save is fire and forget
+    await first.recorder.writes.idle() // the answer and the save are queued, not waited for
 
     const second = await started()
     expect(second.current?.card.id).toBe(shown)
@@ -96,7 +99,7 @@ describe('a study session', () => {
     const first = await started()
     first.reveal()
     await first.answer(3)
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await first.recorder.writes.idle()
     const other = await started({ filter: { era: 'soviet-union', theme: '', card: '' } })
     expect(other.tally.reviewed).toBe(0)
 
@@ -123,5 +126,32 @@ describe('a study session', () => {
     ])
     expect(session.tally.ratings).toEqual([0, 0, 1, 0])
     expect(session.announcement).toMatch(/^Your grade — Good\. Next review in /)
+  })
+
+  it('goes on from the summary: more new cards past the limit, then the missed ones in cram mode', async () => {
+    const session = new StudySession(
+      content,
+      studyStore(() => db)
+    )
+    session.newOrder = 'date'
+    session.due.newPerDay = 1
+    await session.start()
+    const first = session.current!.card.id
+    session.reveal()
+    await session.answer(1)
+    // Again: the card is learning again in a minute, and only it is left (learn ahead); Easy ends it.
+    session.reveal()
+    await session.answer(4)
+    expect(session.phase).toBe('done')
+    expect(session.due.newVisible).toBe(0)
+
+    await moreNew(session, 10)
+    expect(session.phase).toBe('question')
+    expect(session.current?.card.id).not.toBe(first)
+    expect(session.due.newVisible).toBe(10)
+
+    await missedAgain(session)
+    expect(session.cram).toBe(true)
+    expect(session.current?.card.id).toBe(first)
   })
 })

@@ -2,15 +2,20 @@
 import type { CardRow } from '../../domain/card-state'
 import type { Rating } from '../../domain/scheduler'
 
+/** What an answer's commit saved: its log rows, and the siblings it buried as they were before. */
+export interface Committed {
+  logIds: number[]
+  buried: CardRow[]
+}
+
 export type UndoEntry =
   | {
       kind: 'answer'
-      logIds: number[]
       rows: { before: CardRow; after: CardRow }[]
       /** The ratings given, one per row. */
       ratings: Rating[]
-      /** Siblings buried by the answer, as they were before. */
-      buried: CardRow[]
+      /** Settles when the answer is saved (it may still be queued); rejects if it never was. */
+      commit: Promise<Committed>
     }
   | { kind: 'change'; before: CardRow; after: CardRow }
   | { kind: 'cram'; cardId: string; rating: Rating }
