@@ -7,7 +7,7 @@
  * longest main-thread task while the import runs (the page must stay responsive).
  */
 import { chromium } from '@playwright/test'
-import { packWithSyncCards } from './sync-pack.mjs'
+import { packWithCards } from './scale-pack.mjs'
 import { seedStudyDatabase } from './study-seed.mjs'
 
 /** BENCH_SYNC_SIZE overrides the size for a quick try; the recorded figures use 100,000. */
@@ -83,7 +83,7 @@ export default async function sync({ baseURL, chromiumPath }) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
     const page = await context.newPage()
     page.setDefaultTimeout(600_000)
-    const body = packWithSyncCards(SIZE)
+    const body = packWithCards(SIZE)
     await page.route('**/packs/mexico-russia/pack.json', (route) =>
       route.fulfill({ contentType: 'application/json', body })
     )

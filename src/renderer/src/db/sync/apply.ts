@@ -78,20 +78,21 @@ export async function applyLines(
   const stillPending = new Set<string>()
   const ids = [...byCard.keys()]
   const size = options.batchCards ?? 1000
+  let logsChanged = false
   for (let start = 0; start < ids.length; start += size) {
     if (start > 0) await (options.pause ?? yieldToPage)()
     const batch = ids.slice(start, start + size)
-    await db.transaction(
-      'rw',
-      [db.cards, db.reviewLogs, db.cardEvents, db.syncMeta],
-      async (tx) => {
-        markImport(tx)
-        if (await applyBatch(db, batch, byCard, applied, stillPending)) {
-          const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
-          await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
-        }
-      }
-    )
+    await db.transaction('rw', [db.cards, db.reviewLogs, db.cardEvents], async (tx) => {
+      markImport(tx)
+      if (await applyBatch(db, batch, byCard, applied, stillPending)) logsChanged = true
+    })
+  }
+  // Once per sync, not per batch: views that keep totals of older logs sum them again once.
+  if (logsChanged) {
+    await db.transaction('rw', db.syncMeta, async () => {
+      const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
+      await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
+    })
   }
   pending.splice(0, pending.length, ...stillPending)
   return applied
