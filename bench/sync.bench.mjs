@@ -173,7 +173,7 @@ export default async function sync({ baseURL, chromiumPath }) {
       'file holds one review of each card (about 20 MB of JSON lines). "sync time" is the whole sync ' +
       '(list the folder, send this device’s news, read and validate the new lines, add them and replay ' +
       'every card they touch), timed in the page; the first sync also keeps an automatic backup first. ' +
-      'Lines are parsed half a megabyte at a time and cards are applied 1,000 per transaction, with a ' +
+      'Lines are parsed half a megabyte at a time and cards are applied in at most eight transactions of 1,000 cards or more, with a ' +
       'pause for the page between; "longest main-thread task" is the longest task the Long Tasks API ' +
       'saw meanwhile (the progress view is open and redraws as the reviews arrive). Headless Chromium, ' +
       'the origin-private file system as the folder.'

@@ -27,7 +27,7 @@ export interface Applied {
 }
 
 export interface ApplyOptions {
-  /** Cards per transaction. */
+  /** Cards per transaction (by default 1,000, or an eighth of the cards when that is more). */
   batchCards?: number
   /** Called between batches (yields to the page by default). */
   pause?: () => Promise<void>
@@ -77,22 +77,28 @@ export async function applyLines(
   const applied: Applied = { reviews: 0, events: 0, settings: 0, cards: 0 }
   const stillPending = new Set<string>()
   const ids = [...byCard.keys()]
-  const size = options.batchCards ?? 1000
+  // At least 1,000 cards a batch, and at most eight batches: each commit makes the open views
+  // (progress, mastery) read again, and their reads hold the next batch back.
+  const size = options.batchCards ?? Math.max(1000, Math.ceil(ids.length / 8))
   let logsChanged = false
   for (let start = 0; start < ids.length; start += size) {
     if (start > 0) await (options.pause ?? yieldToPage)()
     const batch = ids.slice(start, start + size)
-    await db.transaction('rw', [db.cards, db.reviewLogs, db.cardEvents], async (tx) => {
-      markImport(tx)
-      if (await applyBatch(db, batch, byCard, applied, stillPending)) logsChanged = true
-    })
-  }
-  // Once per sync, not per batch: views that keep totals of older logs sum them again once.
-  if (logsChanged) {
-    await db.transaction('rw', db.syncMeta, async () => {
-      const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
-      await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
-    })
+    const last = start + size >= ids.length
+    await db.transaction(
+      'rw',
+      [db.cards, db.reviewLogs, db.cardEvents, db.syncMeta],
+      async (tx) => {
+        markImport(tx)
+        if (await applyBatch(db, batch, byCard, applied, stillPending)) logsChanged = true
+        // Once per sync, with its last batch: views that keep totals of older logs sum them
+        // again once (not after every batch), and the commit itself makes them read again.
+        if (last && logsChanged) {
+          const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
+          await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
+        }
+      }
+    )
   }
   pending.splice(0, pending.length, ...stillPending)
   return applied

@@ -64,14 +64,15 @@ export class ProgressReader {
   read = async (now = Date.now()): Promise<ProgressData> => {
     const db = this.db
     const dayStart = startOfDay(now)
-    const tables = [db.cards, db.reviewLogs, db.syncMeta]
-    const { today, rows } = await db.transaction('r', tables, async () => {
-      const [first, last, today, rows, synced] = await Promise.all([
+    // Read apart: a sync's own small writes never wait behind this long read. A sync bumps it
+    // with its last logs, whose commit makes this run again.
+    const synced = await db.syncMeta.get(LOGS_CHANGED)
+    const { today, rows } = await db.transaction('r', db.cards, db.reviewLogs, async () => {
+      const [first, last, today, rows] = await Promise.all([
         db.reviewLogs.orderBy(':id').first(),
         db.reviewLogs.where('reviewedAt').below(dayStart).last(),
         db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray(),
-        db.cards.toArray(),
-        db.syncMeta.get(LOGS_CHANGED)
+        db.cards.toArray()
       ])
       // The older rows, marked by the first row and the latest one before today: answers only
       // add rows today and undo only removes today's, so a new mark means a restore, a reset or
