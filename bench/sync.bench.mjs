@@ -170,7 +170,7 @@ export default async function sync({ baseURL, chromiumPath }) {
     rows,
     notes:
       `The database holds ${SIZE.toLocaleString('en-US')} review cards (bench/study-seed.mjs, no logs); the other computer’s ` +
-      `file holds one review of each card (about ${Math.round(SIZE / 5000)} MB of JSON lines). "sync time" is the whole sync ' +
+      `file holds one review of each card (about ${Math.round(SIZE / 5000)} MB of JSON lines). "sync time" is the whole sync ` +
       '(list the folder, send this device’s news, read and validate the new lines, add them and replay ' +
       'every card they touch), timed in the page; the first sync also keeps an automatic backup first. ' +
       'Lines are parsed half a megabyte at a time and cards are applied in at most eight transactions of 1,000 cards or more, with a ' +
