@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readStore, test } from './fixtures'
 
 /**
  * Answers are saved through a write queue behind the next card. These tests hold the database
@@ -13,22 +13,7 @@ interface Log {
   cardId: string
 }
 
-function readLogs(page: Page): Promise<Log[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Log[]>((resolve, reject) => {
-        const open = indexedDB.open('mexico-russia-study')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const get = open.result.transaction('reviewLogs').objectStore('reviewLogs').getAll()
-          get.onsuccess = () => {
-            open.result.close()
-            resolve(get.result as Log[])
-          }
-        }
-      })
-  )
-}
+const readLogs = (page: Page) => readStore<Log>(page, 'reviewLogs')
 
 /** Opens a read-write transaction on the cards and keeps it open: the app's commits wait. */
 async function holdDatabase(page: Page): Promise<void> {

@@ -45,3 +45,22 @@ export function readSetting(page: Page, key: string): Promise<unknown> {
     key
   )
 }
+
+/** Reads every row of one store straight from the app's IndexedDB, as the app saved them. */
+export function readStore<T>(page: Page, store: 'cards' | 'reviewLogs'): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('mexico-russia-study')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const get = open.result.transaction(name).objectStore(name).getAll()
+          get.onsuccess = () => {
+            open.result.close()
+            resolve(get.result as T[])
+          }
+        }
+      }),
+    store
+  )
+}

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readStore, test } from './fixtures'
 
 interface PackEvent {
   id: string
@@ -22,25 +22,6 @@ const pack = JSON.parse(
 const sortKey = (id: string) => {
   const d = pack.events.find((e) => e.id === id)!.date
   return d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0)
-}
-
-/** Reads a whole object store through raw IndexedDB, as the app saved it. */
-function readStore<T>(page: Page, store: 'cards' | 'reviewLogs'): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('mexico-russia-study')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const get = open.result.transaction(name).objectStore(name).getAll()
-          get.onsuccess = () => {
-            open.result.close()
-            resolve(get.result as T[])
-          }
-        }
-      }),
-    store
-  )
 }
 
 interface Log {

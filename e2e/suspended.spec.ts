@@ -7,7 +7,7 @@
  * Unbury. Screenshots of the panel in light and dark go to SCREENSHOT_DIR when it is set.
  */
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readStore, test } from './fixtures'
 
 interface Row {
   id: string
@@ -23,23 +23,7 @@ interface Row {
   retired: number
 }
 
-/** Reads the card rows through raw IndexedDB, as the app saved them. */
-function readCards(page: Page): Promise<Row[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Row[]>((resolve, reject) => {
-        const open = indexedDB.open('mexico-russia-study')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const get = open.result.transaction('cards').objectStore('cards').getAll()
-          get.onsuccess = () => {
-            open.result.close()
-            resolve(get.result as Row[])
-          }
-        }
-      })
-  )
-}
+const readCards = (page: Page) => readStore<Row>(page, 'cards')
 
 const studyCard = (page: Page) => page.getByTestId('study-card')
 const stateCount = (page: Page, state: string) =>

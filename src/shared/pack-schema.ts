@@ -317,7 +317,6 @@ export type Company = v.InferOutput<typeof Company>
 export type Equipment = v.InferOutput<typeof Equipment>
 export type Trade = v.InferOutput<typeof Trade>
 export type HandCard = v.InferOutput<typeof HandCard>
-export type HandAnswerKind = (typeof HAND_ANSWER_KINDS)[number]
 export type EntityGroup = v.InferOutput<typeof EntityGroup>
 export type Pack = v.InferOutput<typeof Pack>
 

@@ -145,11 +145,6 @@ export async function undoAnswer(
   })
 }
 
-/** Writes a whole row back as it was (undo of a bury or a suspend). */
-export async function restoreCard(row: CardRow, db: StudyDatabase = database()): Promise<void> {
-  await db.cards.put(row)
-}
-
 /** Hides a card until a time (the next study day). Returns the row before and after. */
 export async function buryCard(
   cardId: string,

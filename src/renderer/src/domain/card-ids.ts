@@ -30,11 +30,6 @@ export const noteIds = {
   paragraph: (paragraphId: string) => `paragraph:${paragraphId}`
 } as const
 
-/** The event id of an event's "when" card, or undefined for any other card. */
-export function eventOfWhenCard(cardId: string): string | undefined {
-  return cardId.startsWith('event-when:') ? cardId.slice('event-when:'.length) : undefined
-}
-
 /** A term as an id part: lower-case letters and digits joined by dashes ("1 December 1890" → "1-december-1890"). */
 function slug(term: string): string {
   return term

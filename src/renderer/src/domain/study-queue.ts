@@ -7,6 +7,7 @@ import type { CardRow, CardState } from './card-state'
 
 /** The hour at which a study day begins, as in Anki: late-night reviews count for the day before. */
 export const DAY_START_HOUR = 4
+/** A day in milliseconds. */
 export const DAY_MS = 86_400_000
 
 /** The start of the study day that contains `now` (local 4 am). */

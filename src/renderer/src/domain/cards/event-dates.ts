@@ -4,11 +4,6 @@
  */
 import type { EventDate, StudyEvent } from '$shared/pack-schema'
 
-/** The year an event starts in (for ordering and for "when" answers). */
-export function eventYear(event: StudyEvent): number {
-  return event.date.year
-}
-
 /** Sort key of a date: year, then month, then day (unknown parts sort first). */
 export function dateSortKey(d: EventDate): number {
   const month = d.precision === 'day' || d.precision === 'month' ? d.month : 0

@@ -8,8 +8,7 @@ import {
 } from './event-index'
 import type { TimeWindow } from './time-window'
 import { event, spread, year } from './test-support/events'
-
-const DAY_MS = 24 * 3600 * 1000
+import { DAY_MS } from '../../domain/study-queue'
 
 /** The events that overlap a window, found the slow way: every event is looked at. */
 const visibleIn = (index: TimelineIndex, window: TimeWindow) =>

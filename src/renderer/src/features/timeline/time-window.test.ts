@@ -14,8 +14,8 @@ import {
   type TimeWindow
 } from './time-window'
 import { event, year } from './test-support/events'
+import { DAY_MS } from '../../domain/study-queue'
 
-const DAY_MS = 24 * 3600 * 1000
 const bounds: TimeWindow = { start: year(1800), end: year(2025) }
 
 describe('zoom, pan and fit', () => {

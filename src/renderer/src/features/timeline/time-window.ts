@@ -5,14 +5,13 @@
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { AXIS_START, YEAR_MS, monthName } from './dates'
 import type { TimelineItem } from './event-index'
+import { DAY_MS } from '../../domain/study-queue'
 
 /** A span of time on the axis, start inclusive and end exclusive (UTC ms). */
 export interface TimeWindow {
   start: number
   end: number
 }
-
-const DAY_MS = 24 * 3600 * 1000
 
 /** The shortest window the axis zooms to (two months: days are still apart). */
 export const MIN_SPAN = 60 * DAY_MS
