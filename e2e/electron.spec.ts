@@ -149,7 +149,19 @@ test.describe('Electron', () => {
       process: 'undefined',
       ipcRenderer: 'undefined',
       electron: 'undefined',
-      bridge: ['appInfo', 'onMenuCommand', 'saveFile', 'takeNotice']
+      bridge: [
+        'appInfo',
+        'onMenuCommand',
+        'saveFile',
+        'syncAppend',
+        'syncChoose',
+        'syncFolder',
+        'syncForget',
+        'syncList',
+        'syncRead',
+        'syncReplace',
+        'takeNotice'
+      ]
     })
     expect(await page.evaluate(() => window.studyApp?.appInfo())).toMatchObject({
       platform: process.platform

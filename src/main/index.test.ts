@@ -80,7 +80,18 @@ describe('the main process once ready', () => {
 
   it('registers exactly the named IPC handlers', () => {
     expect([...state.ipcHandlers.keys()].sort()).toEqual(
-      [IPC.appInfo, IPC.saveFile, IPC.takeNotice].sort()
+      [
+        IPC.appInfo,
+        IPC.saveFile,
+        IPC.takeNotice,
+        IPC.syncChoose,
+        IPC.syncFolder,
+        IPC.syncForget,
+        IPC.syncList,
+        IPC.syncRead,
+        IPC.syncAppend,
+        IPC.syncReplace
+      ].sort()
     )
   })
 

@@ -9,6 +9,7 @@ import { setupMenu } from './menu'
 import { packLinks } from './pack-links'
 import { registerAppScheme, setupProtocol } from './protocol'
 import { setupSecurity } from './security'
+import { setupSync } from './sync-folder'
 import { createMainWindow } from './window'
 
 const preload = join(dirname(fileURLToPath(import.meta.url)), '../preload/index.cjs')
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     setupDevServer(devOrigin)
     setupProtocol(roots)
     setupIpc({ devOrigin })
+    setupSync({ devOrigin, stateFile: join(app.getPath('userData'), 'sync-folder.json') })
     setupMenu({
       packaged: app.isPackaged,
       devOrigin,

@@ -1,9 +1,18 @@
+import type { FolderEntry } from './sync-folder'
+
 /** The channels between renderer and main: an allow-list, one per named preload method. */
 export const IPC = {
   appInfo: 'app:info',
   saveFile: 'app:save-file',
   takeNotice: 'app:take-notice',
-  menuCommand: 'app:menu-command'
+  menuCommand: 'app:menu-command',
+  syncChoose: 'sync:choose',
+  syncFolder: 'sync:folder',
+  syncForget: 'sync:forget',
+  syncList: 'sync:list',
+  syncRead: 'sync:read',
+  syncAppend: 'sync:append',
+  syncReplace: 'sync:replace'
 } as const
 
 /** What the renderer may learn about the app it runs in. */
@@ -58,8 +67,25 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
 }
 
+/**
+ * The desktop's sync folder: chosen in the system's folder dialog; the main process reads and
+ * writes inside it only, by paths relative to it (see sync-folder.ts).
+ */
+export interface SyncBridge {
+  /** Opens the folder dialog; the chosen folder's path, or null when cancelled. */
+  syncChoose(): Promise<string | null>
+  /** The folder chosen before (kept by the main process), or null. */
+  syncFolder(): Promise<string | null>
+  /** Stops syncing with the folder (its files stay). */
+  syncForget(): Promise<void>
+  syncList(dir: string): Promise<FolderEntry[]>
+  syncRead(path: string, offset: number): Promise<string>
+  syncAppend(path: string, text: string): Promise<void>
+  syncReplace(path: string, text: string): Promise<void>
+}
+
 /** What the preload exposes as `window.studyApp` (only inside Electron). */
-export interface StudyAppBridge {
+export interface StudyAppBridge extends SyncBridge {
   /** The app's version and platform, for About. */
   appInfo(): Promise<AppInfo>
   /** Saves text through the system's save dialog; rejects when main refuses or cannot write. */

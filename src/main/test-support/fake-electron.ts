@@ -84,6 +84,8 @@ export class FakeState {
   aboutPanel: unknown = null
   saveDialogAnswer: { canceled: boolean; filePath?: string } = { canceled: true }
   saveDialogCalls: unknown[][] = []
+  openDialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] }
+  openDialogCalls: unknown[][] = []
   messageBoxAnswer = { response: 0 }
   messageBoxCalls: unknown[][] = []
   errorBoxes: string[] = []
@@ -260,6 +262,10 @@ export function electronModule(state: FakeState): Record<string, unknown> {
       }
     },
     dialog: {
+      showOpenDialog: (...args: unknown[]) => {
+        state.openDialogCalls.push(args)
+        return Promise.resolve(state.openDialogAnswer)
+      },
       showSaveDialog: (...args: unknown[]) => {
         state.saveDialogCalls.push(args)
         return Promise.resolve(state.saveDialogAnswer)

@@ -15,6 +15,7 @@ import {
   type ReviewLogRow,
   type StoredCard
 } from '../domain/card-state'
+import { forgetReadMarks } from './sync/sync-state'
 import { SCHEMA_VERSION, type BackupRow, type SettingRow, type StudyDatabase } from './database'
 
 export const BACKUP_FORMAT = 'mexico-russia-study/backup'
@@ -28,7 +29,10 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
 
 const SettingRowSchema = v.strictObject({
   key: v.pipe(v.string(), v.minLength(1)),
-  value: v.unknown()
+  value: v.unknown(),
+  // Since sync (format 1 still): when a synced setting was set, and where.
+  at: v.optional(EpochMs),
+  device: v.optional(v.string())
 })
 
 const BackupSchema = v.object({
@@ -200,6 +204,17 @@ async function keepBackupOf(db: StudyDatabase, reason: string, now: number): Pro
   return id
 }
 
+/** Keeps an automatic backup of the data as it is now (sync takes one before its first import). */
+export async function takeAutomaticBackup(
+  db: StudyDatabase,
+  reason: string,
+  now = Date.now()
+): Promise<number> {
+  return db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.backups], () =>
+    keepBackupOf(db, reason, now)
+  )
+}
+
 export type ImportResult =
   { ok: true; counts: BackupFile['counts']; backupId: number } | { ok: false; message: string }
 
@@ -228,6 +243,8 @@ export async function importBackup(
       return id
     }
   )
+  // With a sync folder, what it holds and the backup lacks comes back at the next sync.
+  await forgetReadMarks(db)
   return { ok: true, counts, backupId }
 }
 

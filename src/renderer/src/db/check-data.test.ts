@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { toCardRow } from '../domain/card-state'
 import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import { checkData } from './check-data'
-import { StudyDatabase, type CardRow, type ReviewLogRow } from './database'
+import { StudyDatabase, type CardRow } from './database'
 
 const T0 = Date.UTC(2026, 2, 1, 9)
 let counter = 0
@@ -78,7 +78,7 @@ describe('checkData', () => {
     await db.cards.update('never', { state: 2, reps: 3, stability: 10 })
     const bLogs = await db.reviewLogs.where('cardId').equals('b').sortBy('reviewedAt')
     await db.reviewLogs.update(bLogs[1]!.id!, { before: { ...bLogs[1]!.before, difficulty: 1.5 } })
-    await db.reviewLogs.add({ ...bLogs[0]!, id: undefined, cardId: 'gone' } as ReviewLogRow)
+    await db.reviewLogs.add({ ...bLogs[0]!, id: undefined, uid: undefined, cardId: 'gone' })
 
     const report = await checkData(db)
     expect(report).toEqual({

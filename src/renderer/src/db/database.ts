@@ -4,14 +4,31 @@
  */
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie'
 import { masteredUntil, type CardRow, type ReviewLogRow } from '../domain/card-state'
+import type { CardEventRow } from '../domain/sync/lines'
 import { backupInsideUpgrade } from './backup'
+import { newId, syncJournal } from './sync/journal'
 
 export const DATABASE_NAME = 'mexico-russia-study'
 
 /** The schema version this app writes; a database of a higher version belongs to a newer app. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export interface SettingRow {
+  key: string
+  value: unknown
+  /** When a synced setting was set, and on which device (the latest wins across devices). */
+  at?: number
+  device?: string
+}
+
+/**
+ * The `syncMeta` key counting the syncs that added or removed review logs out of time order, so a
+ * view that keeps totals of older logs knows to sum them again.
+ */
+export const LOGS_CHANGED = 'logsChanged'
+
+/** Sync's own records on this installation (its device id, the folder, what was read): never backed up. */
+export interface SyncMetaRow {
   key: string
   value: unknown
 }
@@ -31,6 +48,10 @@ export class StudyDatabase extends Dexie {
   cards!: Table<CardRow, string>
   reviewLogs!: Table<ReviewLogRow, number>
   backups!: Table<BackupRow, number>
+  cardEvents!: Table<CardEventRow, number>
+  syncMeta!: Table<SyncMetaRow, string>
+  /** This installation's random id, which names its files in a sync folder (set once open). */
+  deviceId: string | undefined
 
   constructor(name = DATABASE_NAME) {
     super(name)
@@ -54,7 +75,53 @@ export class StudyDatabase extends Dexie {
             row.masteredUntil = masteredUntil(row)
           })
       })
+    // 3: sync. Every review gets a global id and its device; card events (suspend, bury, undo)
+    // are journaled; the flags already set become events, so other devices learn them too.
+    this.version(3)
+      .stores({
+        reviewLogs: '++id, cardId, reviewedAt, &uid, [device+id]',
+        cardEvents: '++seq, &uid, cardId, [device+seq]',
+        syncMeta: 'key'
+      })
+      .upgrade(async (tx) => {
+        await backupInsideUpgrade(tx, 2)
+        const device = newId()
+        const now = Date.now()
+        await tx.table<SyncMetaRow, string>('syncMeta').put({ key: 'device', value: device })
+        await tx
+          .table<ReviewLogRow, number>('reviewLogs')
+          .toCollection()
+          .modify((row) => {
+            row.uid ??= newId()
+            row.device ??= device
+          })
+        const flagged = await tx
+          .table<CardRow, string>('cards')
+          .filter((row) => row.suspended === 1 || row.buriedUntil > now)
+          .toArray()
+        const events: CardEventRow[] = []
+        for (const row of flagged) {
+          const base = { cardId: row.id, at: now, device }
+          if (row.suspended) events.push({ ...base, uid: newId(), kind: 'suspend' })
+          if (row.buriedUntil > now) {
+            events.push({ ...base, uid: newId(), kind: 'bury', until: row.buriedUntil })
+          }
+        }
+        await tx.table<CardEventRow, number>('cardEvents').bulkAdd(events)
+      })
     this.use(deriveMasteredUntil)
+    this.use(syncJournal(() => this.deviceId))
+    // The device id exists from the first open on (made here for a new database).
+    this.on('ready', async () => {
+      const row = await this.syncMeta.get('device')
+      if (typeof row?.value === 'string') {
+        this.deviceId = row.value
+        return
+      }
+      const device = newId()
+      await this.syncMeta.put({ key: 'device', value: device })
+      this.deviceId = device
+    })
   }
 }
 

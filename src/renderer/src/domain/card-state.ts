@@ -72,9 +72,13 @@ export const ReviewLogSchema = v.strictObject({
   /** The card's state before the answer (undo restores it; Check data replays from it). */
   before: CardStateSchema,
   /** `false` only on a practice test's answer that left the schedule alone; absent otherwise. */
-  scheduled: v.optional(v.literal(false))
+  scheduled: v.optional(v.literal(false)),
+  /** The review's id on every device (sync); backups older than sync lack it, it is then made. */
+  uid: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/))),
+  /** The device that answered (sync); stamped on write when absent. */
+  device: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/)))
 })
-/** A review-log row; `id` is absent until the database assigns it. */
+/** A review-log row; `id` is absent until the database assigns it, `uid`/`device` until stamped. */
 export type ReviewLogRow = Omit<v.InferOutput<typeof ReviewLogSchema>, 'id'> & { id?: number }
 
 /**

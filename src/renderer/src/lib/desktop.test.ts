@@ -11,7 +11,14 @@ function fakeBridge(notice: string | null = null) {
     takeNotice: vi.fn(async () => notice),
     onMenuCommand: (l) => {
       listener = l
-    }
+    },
+    syncChoose: vi.fn(),
+    syncFolder: vi.fn(),
+    syncForget: vi.fn(),
+    syncList: vi.fn(),
+    syncRead: vi.fn(),
+    syncAppend: vi.fn(),
+    syncReplace: vi.fn()
   }
   return { bridge, choose: (command: MenuCommand) => listener?.(command) }
 }

@@ -6,7 +6,7 @@
  * restore, a reset) or no totals were kept.
  */
 import type { Pack } from '$shared/pack-schema'
-import type { StudyDatabase } from '../../db/database'
+import { LOGS_CHANGED, type StudyDatabase } from '../../db/database'
 import { startOfDay } from '../../domain/days'
 import { emptyTotals, foldLogs, mergeTotals, type LogTotals } from '../../domain/log-totals'
 import {
@@ -51,11 +51,13 @@ const CHUNK = 20_000
  * only add rows today and undo only removes today's, so a new mark means a restore or a reset.
  */
 async function markBefore(db: StudyDatabase, dayStart: number): Promise<string> {
-  const [first, last] = await Promise.all([
+  // A sync adds older rows and removes undone ones anywhere: it counts each time it does.
+  const [first, last, synced] = await Promise.all([
     db.reviewLogs.orderBy(':id').first(),
-    db.reviewLogs.where('reviewedAt').below(dayStart).last()
+    db.reviewLogs.where('reviewedAt').below(dayStart).last(),
+    db.syncMeta.get(LOGS_CHANGED)
   ])
-  return `${first?.id}:${last?.id}:${last?.reviewedAt}`
+  return `${first?.id}:${last?.id}:${last?.reviewedAt}:${String(synced?.value)}`
 }
 
 /** The totals of every log row before a day, read in chunks by primary key. */

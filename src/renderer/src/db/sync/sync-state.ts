@@ -1,0 +1,63 @@
+/**
+ * What this installation remembers about its sync folder, in `syncMeta` (never in a backup, so a
+ * backup restored on another computer cannot make two devices write the same files).
+ */
+import type { StudyDatabase } from '../database'
+
+/** How far a file of another device has been read. */
+export interface FileMark {
+  bytes: number
+  lines: number
+  modified: number
+}
+
+/** The progress of sync with one folder. */
+export interface SyncState {
+  /** The folder this state belongs to (choosing another folder starts afresh). */
+  folder: string
+  /** This device's review-log rows up to this local id are in the folder (others' are never sent). */
+  sentLogId: number
+  /** This device's card events up to this local sequence number are in the folder. */
+  sentSeq: number
+  /** The settings file as last written. */
+  settingsSent: string
+  /** Other devices' files, by path, as far as they have been read. */
+  files: Record<string, FileMark>
+  /** Cards with reviews from elsewhere that this pack does not know yet. */
+  pending: string[]
+  /** Whether other devices' data was met here before (the first time, a backup is taken). */
+  othersSeen: boolean
+}
+
+const STATE_KEY = 'state'
+
+/** The state for a folder: the saved one, or a fresh one for a folder never synced with. */
+export async function loadState(db: StudyDatabase, folder: string): Promise<SyncState> {
+  const saved = (await db.syncMeta.get(STATE_KEY))?.value as SyncState | undefined
+  if (saved?.folder === folder) return saved
+  return {
+    folder,
+    sentLogId: 0,
+    sentSeq: 0,
+    settingsSent: '',
+    files: {},
+    pending: [],
+    othersSeen: false
+  }
+}
+
+/** Saves the state. */
+export async function saveState(db: StudyDatabase, state: SyncState): Promise<void> {
+  await db.syncMeta.put({ key: STATE_KEY, value: state })
+}
+
+/**
+ * Makes the next sync read every file again from its start (after a restore replaced the data:
+ * what the folder holds comes back, each line once, by its id).
+ */
+export async function forgetReadMarks(db: StudyDatabase): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    const saved = (await db.syncMeta.get(STATE_KEY))?.value as SyncState | undefined
+    if (saved) await saveState(db, { ...saved, files: {}, othersSeen: saved.othersSeen })
+  })
+}
