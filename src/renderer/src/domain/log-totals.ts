@@ -81,12 +81,6 @@ export function totalsOf(logs: readonly ReviewLogRow[]): LogTotals {
   return foldLogs(emptyTotals(), logs)
 }
 
-/** Forgets which cards were answered on days other than `keep` (no later row will fall on them). */
-export function forgetSeen(totals: LogTotals, keep: ReadonlySet<string>): LogTotals {
-  for (const key of [...totals.seen.keys()]) if (!keep.has(key)) totals.seen.delete(key)
-  return totals
-}
-
 /** Two sets of totals over disjoint rows (earlier days, then today's), as one. */
 export function mergeTotals(a: LogTotals, b: LogTotals): LogTotals {
   const days = new Map<string, DayTotals>()
