@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StudyDatabase } from '../../db/database'
 import { syncCardIds } from '../../db/study-store'
 import { newCardState } from '../../domain/scheduler'
-import type { CardRow, ReviewLogRow } from '../../domain/card-state'
+import { changedSchedule, type CardRow, type ReviewLogRow } from '../../domain/card-state'
 import { ProgressReader, loadProgress } from './progress-data'
 import {
   countByState,
@@ -103,7 +103,9 @@ describe('the progress figures at scale: index counts and kept totals', () => {
         ...newCardState(at - 50 * DAY),
         state: (n % 3 === 0 ? 1 : 2) as 1 | 2,
         scheduledDays: n % 40
-      }
+      },
+      // Now and then a practice test's answer that left the schedule alone: counted apart.
+      ...(n % 17 === 0 ? { mode: 'test' as const, scheduled: false as const } : {})
     }))
     await db.reviewLogs.bulkAdd(logs)
   }
@@ -111,9 +113,11 @@ describe('the progress figures at scale: index counts and kept totals', () => {
   /** The figures computed the plain way, from every card row and every log row. */
   async function fromEveryRow(at: number) {
     const rows = await db.cards.toArray()
-    const logs = await db.reviewLogs.where('reviewedAt').aboveOrEqual(0).toArray()
+    const all = await db.reviewLogs.where('reviewedAt').aboveOrEqual(0).toArray()
+    const logs = all.filter(changedSchedule)
     return {
       reviews: logs.length,
+      practice: all.length - logs.length,
       cards: rows.length,
       heatmap: heatmapDays(logs, at),
       forecast: dueForecast(rows, at),

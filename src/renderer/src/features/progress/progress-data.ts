@@ -50,14 +50,12 @@ const CHUNK = 20_000
  * The mark of the logs before a day: the first row and the latest one before that day. Answers
  * only add rows today and undo only removes today's, so a new mark means a restore or a reset.
  */
-async function markBefore(db: StudyDatabase, dayStart: number): Promise<string> {
-  // A sync adds older rows and removes undone ones anywhere: it counts each time it does.
-  const [first, last, synced] = await Promise.all([
+async function markBefore(db: StudyDatabase, dayStart: number, synced: string): Promise<string> {
+  const [first, last] = await Promise.all([
     db.reviewLogs.orderBy(':id').first(),
-    db.reviewLogs.where('reviewedAt').below(dayStart).last(),
-    db.syncMeta.get(LOGS_CHANGED)
+    db.reviewLogs.where('reviewedAt').below(dayStart).last()
   ])
-  return `${first?.id}:${last?.id}:${last?.reviewedAt}:${String(synced?.value)}`
+  return `${first?.id}:${last?.id}:${last?.reviewedAt}:${synced}`
 }
 
 /** The totals of every log row before a day, read in chunks by primary key. */
@@ -124,11 +122,14 @@ export class ProgressReader {
     }
     const db = this.db
     const kept = this.#kept
+    // A sync adds older rows and removes undone ones anywhere, and counts each time it does; read
+    // apart, so a sync's own small writes never wait behind the long read below.
+    const synced = String((await db.syncMeta.get(LOGS_CHANGED))?.value)
     const next = await db.transaction('r', db.reviewLogs, async () => {
       const usable =
         kept !== undefined &&
         kept.dayStart <= dayStart &&
-        (await markBefore(db, kept.dayStart)) === kept.mark
+        (await markBefore(db, kept.dayStart, synced)) === kept.mark
       if (usable && kept.dayStart === dayStart) return kept
       const totals = usable
         ? mergeTotals(
@@ -142,7 +143,7 @@ export class ProgressReader {
             )
           )
         : await sumAllBefore(db, dayStart)
-      return { dayStart, mark: await markBefore(db, dayStart), totals }
+      return { dayStart, mark: await markBefore(db, dayStart, synced), totals }
     })
     if (next !== kept) {
       this.#kept = next

@@ -19,6 +19,8 @@ interface Row {
   dayStart: number
   mark: string
   count: number
+  /** Practice-test answers that left the schedule alone (a cache without it is summed again). */
+  practice: number
   days: [string, DayTotals][]
 }
 
@@ -54,13 +56,19 @@ export class TotalsCache {
     try {
       const row = await this.#db.totals.get(KEY)
       if (!row || !Number.isFinite(row.dayStart) || typeof row.mark !== 'string') return undefined
-      if (!Number.isInteger(row.count) || !Array.isArray(row.days) || !row.days.every(isDay)) {
+      if (!Number.isInteger(row.count) || !Number.isInteger(row.practice)) return undefined
+      if (!Array.isArray(row.days) || !row.days.every(isDay)) {
         return undefined
       }
       return {
         dayStart: row.dayStart,
         mark: row.mark,
-        totals: { days: new Map(row.days), count: row.count, seen: new Map() }
+        totals: {
+          days: new Map(row.days),
+          count: row.count,
+          practice: row.practice,
+          seen: new Map()
+        }
       }
     } catch {
       return undefined
@@ -75,6 +83,7 @@ export class TotalsCache {
         dayStart,
         mark,
         count: totals.count,
+        practice: totals.practice,
         days: [...totals.days]
       })
     } catch {
