@@ -135,9 +135,10 @@ test('a full practice test: every kind, the score, the mistakes, the missed card
     const item = mistakes.and(page.locator(`[data-kind="${kind}"]`))
     await expect(item).toContainText('You answered no idea')
     await expect(item).toContainText('The answer')
+    // A card's place in the article: a paragraph, or a figure block (a figure card's own).
     await expect(item.getByRole('link', { name: 'Read the paragraph' })).toHaveAttribute(
       'href',
-      /^#\/reader\/p-[^?]+\?from=study$/
+      /^#\/reader\/(p|fig)-[^?]+\?from=study$/
     )
   }
   const order = mistakes.and(page.locator('[data-kind="order"]'))
@@ -166,7 +167,7 @@ test('a full practice test: every kind, the score, the mistakes, the missed card
 
   // A look-up from a mistake, then Back: the results are still there.
   await mistakes.first().getByRole('link', { name: 'Read the paragraph' }).first().click()
-  await expect(page).toHaveURL(/#\/reader\/p-.+\?from=study$/)
+  await expect(page).toHaveURL(/#\/reader\/(p|fig)-.+\?from=study$/)
   await page.goBack()
   await expect(page.getByTestId('test-score')).toHaveText(`${score} of 5`)
 
