@@ -13,6 +13,7 @@ import {
   restoreBackup
 } from './backup'
 import { SCHEMA_VERSION, StudyDatabase, type CardRow, type ReviewLogRow } from './database'
+import { setSuspended, undoAnswer } from './study-store'
 
 const T0 = Date.UTC(2026, 2, 1, 9)
 let counter = 0
@@ -87,7 +88,7 @@ describe('export and import', () => {
     expect(result.ok).toBe(true)
     expect(await contents(target)).toEqual(await contents(source))
     // The file is not in itself: backups are excluded from exports.
-    expect(Object.keys(file.data)).toEqual(['cards', 'reviewLogs', 'settings'])
+    expect(Object.keys(file.data)).toEqual(['cards', 'reviewLogs', 'settings', 'cardEvents'])
   })
 
   it('replaces what was there (clear, then write) in one go', async () => {
@@ -98,6 +99,66 @@ describe('export and import', () => {
     await target.settings.put({ key: 'only-here', value: 1 })
     expect((await importBackup(target, await validText(source))).ok).toBe(true)
     expect(await contents(target)).toEqual(await contents(source))
+  })
+})
+
+describe('card events (suspend, bury, undo) in backups', () => {
+  const events = async (db: StudyDatabase) =>
+    (await db.cardEvents.toArray()).map(({ seq: _seq, ...event }) => event)
+
+  it('a backup carries the card events and a restore brings back exactly those', async () => {
+    const source = freshDb()
+    await seed(source)
+    await setSuspended('a', true, source)
+    await undoAnswer((await source.reviewLogs.orderBy('id').last())!.id!, source)
+    expect((await events(source)).map((e) => e.kind).sort()).toEqual(['suspend', 'undo'])
+    const text = await validText(source)
+    expect(JSON.parse(text).counts).toMatchObject({ cardEvents: 2, reviewLogs: 6 })
+    const target = freshDb()
+    await seed(target, ['x'])
+    await setSuspended('x', true, target)
+    expect((await importBackup(target, text)).ok).toBe(true)
+    // Exactly the backup's events: none journaled by the restore, none left from before.
+    expect(await events(target)).toEqual(await events(source))
+    expect(await contents(target)).toEqual(await contents(source))
+  })
+
+  it('an older backup without them restores: its flags become events at its time, its answers keep their ids', async () => {
+    const source = freshDb()
+    await seed(source)
+    const file = JSON.parse(await validText(source))
+    // As a backup made before sync: no card events, no review ids.
+    delete file.data.cardEvents
+    delete file.counts.cardEvents
+    for (const log of file.data.reviewLogs) {
+      delete log.uid
+      delete log.device
+    }
+    const target = freshDb()
+    await seed(target)
+    const ids = (await target.reviewLogs.orderBy('id').toArray()).map((l) => l.uid)
+    expect((await importBackup(target, JSON.stringify(file))).ok).toBe(true)
+    // The same answers keep the ids other devices know them by: none is counted twice.
+    expect((await target.reviewLogs.orderBy('id').toArray()).map((l) => l.uid)).toEqual(ids)
+    // Card 'b' is suspended in the backup: that is now an event, as of the backup.
+    expect(await events(target)).toEqual([
+      expect.objectContaining({ cardId: 'b', kind: 'suspend', at: file.exportedAt })
+    ])
+    expect((await target.cards.get('b'))!.suspended).toBe(1)
+  })
+
+  it('refuses a backup whose events do not match its count, and changes nothing', async () => {
+    const source = freshDb()
+    await seed(source)
+    await setSuspended('a', true, source)
+    const file = JSON.parse(await validText(source))
+    file.counts.cardEvents = 5
+    const target = freshDb()
+    await seed(target, ['x'])
+    const before = await contents(target)
+    const result = await importBackup(target, JSON.stringify(file))
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/incomplete/) })
+    expect(await contents(target)).toEqual(before)
   })
 })
 
@@ -210,7 +271,11 @@ describe('automatic backups', () => {
     expect(backup!.reason).toBe('Before an import')
     const kept = JSON.parse(backup!.data)
     // A backup holds what the user did; the derived masteredUntil is recomputed on import.
-    expect(kept.data).toEqual({ ...original, cards: original.cards.map(toStoredCard) })
+    expect(kept.data).toEqual({
+      ...original,
+      cards: original.cards.map(toStoredCard),
+      cardEvents: []
+    })
 
     for (let i = 1; i <= 6; i++) await importBackup(db, text, `import ${i}`, T0 + i * 1000)
     const list = await listBackups(db)

@@ -1,6 +1,6 @@
 /**
- * Backups of all progress (card states, review logs, settings) as one versioned JSON file, and
- * their import. A file is validated completely before anything is written; an import is one
+ * Backups of all progress (card states, review logs, card events, settings) as one versioned JSON
+ * file, and their import. A file is validated completely before anything is written; an import is one
  * transaction, preceded by an automatic backup kept in the database (the last few only).
  */
 import * as v from 'valibot'
@@ -15,6 +15,8 @@ import {
   type ReviewLogRow,
   type StoredCard
 } from '../domain/card-state'
+import { EVENT_KINDS, SyncId, type CardEventRow } from '../domain/sync/lines'
+import { markImport, newId } from './sync/journal'
 import { forgetReadMarks } from './sync/sync-state'
 import { SCHEMA_VERSION, type BackupRow, type SettingRow, type StudyDatabase } from './database'
 
@@ -35,16 +37,35 @@ const SettingRowSchema = v.strictObject({
   device: v.optional(v.string())
 })
 
+/** A card event (suspend, bury, undo, reset) as sync journals it; backups before sync lack them. */
+const CardEventRowSchema = v.strictObject({
+  seq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  uid: SyncId,
+  cardId: v.pipe(v.string(), v.minLength(1)),
+  kind: v.picklist(EVENT_KINDS),
+  at: EpochMs,
+  device: SyncId,
+  until: v.optional(EpochMs),
+  review: v.optional(SyncId)
+})
+
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: EpochMs,
   app: v.object({ version: v.string(), schemaVersion: v.pipe(v.number(), v.integer()) }),
-  counts: v.strictObject({ cards: Count, reviewLogs: Count, settings: Count }),
+  // `cardEvents` since sync (format 1 still: an older backup without them restores too).
+  counts: v.strictObject({
+    cards: Count,
+    reviewLogs: Count,
+    settings: Count,
+    cardEvents: v.optional(Count)
+  }),
   data: v.strictObject({
     cards: v.array(StoredCardSchema),
     reviewLogs: v.array(ReviewLogSchema),
-    settings: v.array(SettingRowSchema)
+    settings: v.array(SettingRowSchema),
+    cardEvents: v.optional(v.array(CardEventRowSchema))
   })
 })
 
@@ -53,8 +74,13 @@ export interface BackupFile {
   version: typeof BACKUP_VERSION
   exportedAt: number
   app: { version: string; schemaVersion: number }
-  counts: { cards: number; reviewLogs: number; settings: number }
-  data: { cards: StoredCard[]; reviewLogs: ReviewLogRow[]; settings: SettingRow[] }
+  counts: { cards: number; reviewLogs: number; settings: number; cardEvents?: number }
+  data: {
+    cards: StoredCard[]
+    reviewLogs: ReviewLogRow[]
+    settings: SettingRow[]
+    cardEvents?: CardEventRow[]
+  }
 }
 
 export type ParseResult = { ok: true; backup: BackupFile } | { ok: false; message: string }
@@ -75,23 +101,31 @@ export function makeBackup(
     counts: {
       cards: data.cards.length,
       reviewLogs: data.reviewLogs.length,
-      settings: data.settings.length
+      settings: data.settings.length,
+      ...(data.cardEvents ? { cardEvents: data.cardEvents.length } : {})
     },
     data
   }
 }
 
+/** Every table that defines progress (not backups; not `syncMeta`, which belongs to this installation). */
+const progressTables = (db: StudyDatabase) => [db.cards, db.reviewLogs, db.cardEvents, db.settings]
+
+/** All progress as backup data; inside the caller's transaction on `progressTables`. */
+async function readProgress(db: StudyDatabase): Promise<BackupFile['data']> {
+  const [cards, reviewLogs, cardEvents, settings] = await Promise.all([
+    db.cards.toArray(),
+    db.reviewLogs.toArray(),
+    db.cardEvents.toArray(),
+    db.settings.toArray()
+  ])
+  return { cards: cards.map(toStoredCard), reviewLogs, settings, cardEvents }
+}
+
 /** Reads all progress (backups excluded) in one read transaction. */
 export async function exportBackup(db: StudyDatabase, now = Date.now()): Promise<BackupFile> {
-  return db.transaction('r', db.cards, db.reviewLogs, db.settings, async () =>
-    makeBackup(
-      {
-        cards: (await db.cards.toArray()).map(toStoredCard),
-        reviewLogs: await db.reviewLogs.toArray(),
-        settings: await db.settings.toArray()
-      },
-      now
-    )
+  return db.transaction('r', progressTables(db), async () =>
+    makeBackup(await readProgress(db), now)
   )
 }
 
@@ -148,7 +182,8 @@ export function parseBackup(text: string): ParseResult {
   if (
     counts.cards !== data.cards.length ||
     counts.reviewLogs !== data.reviewLogs.length ||
-    counts.settings !== data.settings.length
+    counts.settings !== data.settings.length ||
+    (counts.cardEvents ?? 0) !== (data.cardEvents?.length ?? 0)
   ) {
     return {
       ok: false,
@@ -167,6 +202,14 @@ export function parseBackup(text: string): ParseResult {
     findDuplicate(
       data.settings.map((s) => s.key),
       'setting'
+    ) ??
+    findDuplicate(
+      data.reviewLogs.flatMap((l) => (l.uid ? [l.uid] : [])),
+      'review id'
+    ) ??
+    findDuplicate(
+      (data.cardEvents ?? []).map((e) => e.uid),
+      'card event'
     )
   if (duplicate)
     return { ok: false, message: `This backup file is damaged (${duplicate}). ${KEPT}` }
@@ -191,28 +234,36 @@ async function prune(backups: StudyDatabase['backups']): Promise<void> {
 
 /** Adds an automatic backup of the current data; to be called inside a transaction on all tables. */
 async function keepBackupOf(db: StudyDatabase, reason: string, now: number): Promise<number> {
-  const backup = makeBackup(
-    {
-      cards: (await db.cards.toArray()).map(toStoredCard),
-      reviewLogs: await db.reviewLogs.toArray(),
-      settings: await db.settings.toArray()
-    },
-    now
-  )
-  const id = await db.backups.add({ createdAt: now, reason, data: JSON.stringify(backup) })
+  return addBackup(db, reason, now, await readProgress(db))
+}
+
+/** Stores data read before as an automatic backup, and prunes the oldest. */
+async function addBackup(
+  db: StudyDatabase,
+  reason: string,
+  now: number,
+  data: BackupFile['data']
+): Promise<number> {
+  const id = await db.backups.add({
+    createdAt: now,
+    reason,
+    data: JSON.stringify(makeBackup(data, now))
+  })
   await prune(db.backups)
   return id
 }
 
-/** Keeps an automatic backup of the data as it is now (sync takes one before its first import). */
+/**
+ * Keeps an automatic backup of the data as it is now (sync takes one before its first import):
+ * read in one transaction, stored in another, so no table is held while the text is made.
+ */
 export async function takeAutomaticBackup(
   db: StudyDatabase,
   reason: string,
   now = Date.now()
 ): Promise<number> {
-  return db.transaction('rw', [db.cards, db.reviewLogs, db.settings, db.backups], () =>
-    keepBackupOf(db, reason, now)
-  )
+  const data = await db.transaction('r', progressTables(db), () => readProgress(db))
+  return db.transaction('rw', db.backups, () => addBackup(db, reason, now, data))
 }
 
 export type ImportResult =
@@ -230,22 +281,55 @@ export async function importBackup(
 ): Promise<ImportResult> {
   const parsed = parseBackup(text)
   if (!parsed.ok) return parsed
-  const { data, counts } = parsed.backup
-  const backupId = await db.transaction(
-    'rw',
-    [db.cards, db.reviewLogs, db.settings, db.backups],
-    async () => {
-      const id = await keepBackupOf(db, reason, now)
-      await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.settings.clear()])
-      await db.cards.bulkPut(data.cards.map(toCardRow))
-      await db.reviewLogs.bulkPut(data.reviewLogs)
-      await db.settings.bulkPut(data.settings)
-      return id
-    }
-  )
+  const { data, counts, exportedAt } = parsed.backup
+  const backupId = await db.transaction('rw', [...progressTables(db), db.backups], async (tx) => {
+    // What the backup holds is written as it is: no card event is journaled for it.
+    markImport(tx)
+    const id = await keepBackupOf(db, reason, now)
+    const known = new Map((await db.reviewLogs.toArray()).map((l) => [sameReview(l), l]))
+    await Promise.all(progressTables(db).map((table) => table.clear()))
+    const cards = data.cards.map(toCardRow)
+    await db.cards.bulkPut(cards)
+    await db.reviewLogs.bulkPut(data.reviewLogs.map((log) => withKnownId(log, known)))
+    // With their local order (`seq`): those this device sent already are not sent again.
+    await db.cardEvents.bulkAdd(data.cardEvents ?? eventsOfFlags(cards, exportedAt, db.deviceId))
+    await db.settings.bulkPut(data.settings)
+    return id
+  })
   // With a sync folder, what it holds and the backup lacks comes back at the next sync.
   await forgetReadMarks(db)
   return { ok: true, counts, backupId }
+}
+
+/** What makes two log rows the same answer, for rows older than sync's review ids. */
+const sameReview = (log: ReviewLogRow) => `${log.cardId}\u0000${log.reviewedAt}\u0000${log.rating}`
+
+/**
+ * A log row of a backup made before sync gets the id the same answer has here, so other devices
+ * that know it by that id do not count it twice; an answer unknown here gets a new id on write.
+ */
+function withKnownId(log: ReviewLogRow, known: Map<string, ReviewLogRow>): ReviewLogRow {
+  if (log.uid) return log
+  const same = known.get(sameReview(log))
+  return same?.uid ? { ...log, uid: same.uid, device: same.device } : log
+}
+
+/**
+ * A backup made before sync has no card events: its flags become events as of the backup's time
+ * (as the schema upgrade made them), so a later replay keeps them and a later change elsewhere
+ * still wins.
+ */
+function eventsOfFlags(cards: CardRow[], at: number, device: string | undefined): CardEventRow[] {
+  if (!device) return []
+  const events: CardEventRow[] = []
+  for (const row of cards) {
+    const base = { cardId: row.id, at, device }
+    if (row.suspended) events.push({ ...base, uid: newId(), kind: 'suspend' })
+    if (row.buriedUntil > at) {
+      events.push({ ...base, uid: newId(), kind: 'bury', until: row.buriedUntil })
+    }
+  }
+  return events
 }
 
 /** The automatic backups, newest first. */
@@ -278,7 +362,11 @@ export async function backupInsideUpgrade(
     {
       cards: ((await tx.table('cards').toArray()) as CardRow[]).map(toStoredCard),
       reviewLogs: (await tx.table('reviewLogs').toArray()) as ReviewLogRow[],
-      settings: (await tx.table('settings').toArray()) as SettingRow[]
+      settings: (await tx.table('settings').toArray()) as SettingRow[],
+      // Card events exist from version 3 on.
+      ...(fromVersion >= 3
+        ? { cardEvents: (await tx.table('cardEvents').toArray()) as CardEventRow[] }
+        : {})
     },
     now,
     fromVersion

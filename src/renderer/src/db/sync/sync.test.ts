@@ -289,6 +289,35 @@ describe('sync through a shared folder', () => {
     expect((await expectConverged([a, b])).reviews).toBe(6)
   })
 
+  it('a restore sends nothing twice, and a backup restored on another computer is not sent as its own', async () => {
+    const { exportBackup, importBackup } = await import('../backup')
+    const [a, b] = [await device(), await device()]
+    const folder = new MemoryFolder()
+    await studyApart([a, b])
+    await setSuspended('c', true, a)
+    for (const db of [a, b, a]) await sync(db, folder)
+    const files = () => [...folder.files.keys()].sort().map((path) => folder.text(path))
+    const written = files()
+    const backup = JSON.stringify(await exportBackup(a))
+    expect((await importBackup(a, backup)).ok).toBe(true)
+    expect((await sync(a, folder)).sent).toBe(0)
+    // A third computer starts from a's backup: a's reviews and events stay a's.
+    const c = await device()
+    expect((await importBackup(c, backup)).ok).toBe(true)
+    expect((await sync(c, folder)).sent).toBe(0)
+    expect([...folder.files.keys()].filter((p) => p.includes(c.deviceId!))).toEqual([
+      `devices/${c.deviceId}/settings.json`
+    ])
+    await sync(b, folder)
+    expect(files().filter((text) => !text.startsWith('{'))).toEqual(
+      written.filter((text) => !text.startsWith('{'))
+    )
+    const converged = await expectConverged([a, b, c])
+    expect(converged.reviews).toBe(6)
+    expect(converged.cards.find((card) => card.id === 'c')!.suspended).toBe(1)
+    expect(await c.cardEvents.count()).toBe(await b.cardEvents.count())
+  })
+
   it('a long file is read in slices, its lines numbered on across them', async () => {
     const b = await device()
     const folder = new MemoryFolder()
