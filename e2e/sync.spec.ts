@@ -4,9 +4,9 @@
  * directory handle, read and written by the app's own File System Access code); a second device
  * is simulated by writing its files there. Asserts: choosing the folder syncs at once, this
  * device's review is written as one line of its own file, the other device's review is received
- * and counted in the statistics, a malformed line is reported with its file and line and not
- * applied, "Sync now" picks up what arrived since, the choice survives a reload, and a browser
- * without the API says so. No request leaves the app (the fixtures' guard).
+ * (by the sync worker, which reaches the folder through the page) and counted in the statistics,
+ * a malformed line is reported with its file and line and not applied, "Sync now" picks up what
+ * arrived since, the choice survives a reload, and a browser without the API says so. No request leaves the app (the fixtures' guard).
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -112,6 +112,8 @@ test('a folder of the browser: this device sends its review, receives the otherâ
   // The review, and the burial of its siblings until tomorrow (Study buries them).
   await expect(panel.getByTestId('sync-sent')).toHaveText(/^[1-9]\d* changes?$/)
   await expect(panel.getByTestId('sync-received')).toHaveText('1 change')
+  // The sync ran in its worker, away from the page, and its writes reached the page's views.
+  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/sync\.worker/))
   await expect(panel.getByTestId('sync-status')).toContainText('In step with 1 other computer')
   await expect(panel.getByTestId('sync-status')).toContainText('An automatic backup')
   await expect(panel.getByTestId('sync-issues')).toContainText(

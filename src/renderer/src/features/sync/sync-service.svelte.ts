@@ -14,7 +14,8 @@ import {
   type FolderChoice
 } from '../../db/sync/folder-choice'
 import { HandleFolder } from '../../db/sync/handle-folder'
-import { FolderUnavailable, syncOnce } from '../../db/sync/sync-once'
+import { FolderUnavailable } from '../../db/sync/sync-once'
+import { runSync } from '../../db/sync/sync-runner'
 import { syncCardIds } from '../../db/study-store'
 import { SYNCED_SETTINGS } from '../../domain/sync/lines'
 import { notices } from '../../lib/notices.svelte'
@@ -192,7 +193,7 @@ export class SyncService {
         this.#cardsMade = true
       }
       const started = performance.now()
-      const report = await syncOnce(db, folder, choice.id)
+      const report = await runSync(db, folder, choice.id)
       // Measured by the benchmark (bench/sync.bench.mjs), never by a test.
       performance.measure('sync', { start: started, end: performance.now() })
       await saveLastSync(db, {

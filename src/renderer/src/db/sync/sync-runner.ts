@@ -1,0 +1,78 @@
+/**
+ * Where a sync runs: in a Web Worker (sync.worker.ts) that opens the same database, so its
+ * parsing, replay and backup never hold the page; the page only answers the worker's folder
+ * operations. In the page itself only where workers are missing or fail to start (unit tests).
+ */
+import type { SyncFolder } from '$shared/sync-folder'
+import type { StudyDatabase } from '../database'
+import { answerCall, type FolderCall } from './folder-messages'
+import { FolderUnavailable, syncOnce, type SyncReport } from './sync-once'
+import type { SyncRequest, SyncResult } from './sync.worker'
+
+type Waiting = {
+  folder: SyncFolder
+  resolve: (report: SyncReport) => void
+  reject: (error: Error) => void
+}
+
+class SyncWorker {
+  #worker: Worker
+  #next = 1
+  #waiting = new Map<number, Waiting>()
+  broken = false
+
+  constructor() {
+    this.#worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' })
+    this.#worker.onmessage = (event: MessageEvent<FolderCall | SyncResult>) => {
+      const message = event.data
+      if (message.type === 'folder') return void this.#answer(message)
+      const waiting = this.#waiting.get(message.id)
+      this.#waiting.delete(message.id)
+      if ('report' in message) waiting?.resolve(message.report)
+      else if (message.unavailable) waiting?.reject(new FolderUnavailable(new Error(message.error)))
+      else waiting?.reject(new Error(message.error))
+    }
+    this.#worker.onerror = (event) => {
+      // The worker could not start or crashed: sync in the page from now on.
+      this.broken = true
+      for (const waiting of this.#waiting.values()) waiting.reject(new Error(event.message))
+      this.#waiting.clear()
+    }
+  }
+
+  /** One sync at a time (the service sees to it): folder calls go to the sync waiting. */
+  async #answer(call: FolderCall): Promise<void> {
+    const folder = [...this.#waiting.values()].at(-1)?.folder
+    if (!folder) return
+    this.#worker.postMessage(await answerCall(folder, call))
+  }
+
+  sync = (folder: SyncFolder, folderId: string): Promise<SyncReport> =>
+    new Promise((resolve, reject) => {
+      const id = this.#next++
+      this.#waiting.set(id, { folder, resolve, reject })
+      this.#worker.postMessage({ type: 'sync', id, folderId } satisfies SyncRequest)
+    })
+}
+
+let worker: SyncWorker | undefined
+
+/**
+ * Syncs once with a folder, in the worker where there is one. Rejects with `FolderUnavailable`
+ * when the folder fails, as `syncOnce` does.
+ */
+export async function runSync(
+  db: StudyDatabase,
+  folder: SyncFolder,
+  folderId: string
+): Promise<SyncReport> {
+  if (typeof Worker !== 'undefined' && !worker?.broken) {
+    try {
+      worker ??= new SyncWorker()
+      return await worker.sync(folder, folderId)
+    } catch (error) {
+      if (!worker?.broken) throw error
+    }
+  }
+  return syncOnce(db, folder, folderId)
+}

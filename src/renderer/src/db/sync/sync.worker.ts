@@ -1,0 +1,48 @@
+/**
+ * Sync away from the page: this worker opens the same database and runs the whole sync (reading
+ * and validating the lines, replaying every card they touch, the automatic backup), so a first
+ * sync of 100,000 reviews never holds the window. The folder itself is reached through the page.
+ */
+import { StudyDatabase } from '../database'
+import { PortFolder, type FolderCall, type FolderReply } from './folder-messages'
+import { FolderUnavailable, syncOnce, type SyncReport } from './sync-once'
+
+/** What the page asks: one sync with the folder it names. */
+export interface SyncRequest {
+  type: 'sync'
+  id: number
+  folderId: string
+}
+
+/** The worker's answer: the report, or why it failed (`unavailable`: the folder could not be reached). */
+export type SyncResult =
+  | { type: 'synced'; id: number; report: SyncReport }
+  | { type: 'synced'; id: number; error: string; unavailable: boolean }
+
+const scope = globalThis as unknown as {
+  postMessage(message: FolderCall | SyncResult): void
+  onmessage: ((event: MessageEvent<SyncRequest | FolderReply>) => void) | null
+}
+const db = new StudyDatabase()
+const folder = new PortFolder(scope)
+
+scope.onmessage = (event) => {
+  const message = event.data
+  if (message.type === 'folder-reply') folder.settle(message)
+  else if (message.type === 'sync') void run(message)
+}
+
+async function run({ id, folderId }: SyncRequest): Promise<void> {
+  try {
+    scope.postMessage({ type: 'synced', id, report: await syncOnce(db, folder, folderId) })
+  } catch (error) {
+    const unavailable = error instanceof FolderUnavailable
+    const cause = unavailable ? error.cause : error
+    scope.postMessage({
+      type: 'synced',
+      id,
+      error: (cause as Error)?.message ?? String(cause),
+      unavailable
+    })
+  }
+}
