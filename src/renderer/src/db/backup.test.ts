@@ -5,6 +5,7 @@ import { newCardState, schedule, type Rating } from '../domain/scheduler'
 import {
   BACKUP_FORMAT,
   KEEP_BACKUPS,
+  backupCounts,
   backupInsideUpgrade,
   exportBackup,
   importBackup,
@@ -145,6 +146,15 @@ describe('card events (suspend, bury, undo) in backups', () => {
       expect.objectContaining({ cardId: 'b', kind: 'suspend', at: file.exportedAt })
     ])
     expect((await target.cards.get('b'))!.suspended).toBe(1)
+  })
+
+  it('a kept backup says its counts from its head, and a text that is not one says none', async () => {
+    const source = freshDb()
+    await seed(source)
+    const text = await validText(source)
+    expect(backupCounts(text)).toEqual({ cards: 3, reviewLogs: 7, settings: 3 })
+    expect(backupCounts('{"format":"other","counts":{"cards":1}}')).toBeUndefined()
+    expect(backupCounts(text.slice(0, 40))).toBeUndefined()
   })
 
   it('refuses a backup whose events do not match its count, and changes nothing', async () => {

@@ -332,6 +332,24 @@ function eventsOfFlags(cards: CardRow[], at: number, device: string | undefined)
   return events
 }
 
+const CountsSchema = v.object({ cards: Count, reviewLogs: Count, settings: Count })
+
+/**
+ * A kept backup's counts, read from the head of its text (written before the rows), so listing
+ * backups of 100,000 cards never parses their rows; undefined when the text is not a backup.
+ */
+export function backupCounts(text: string): BackupFile['counts'] | undefined {
+  const head = /^\{"format":"[^"]*","version":\d+,.{0,400}?"counts":(\{[^{}]*\})/.exec(
+    text.slice(0, 600)
+  )
+  try {
+    const parsed = v.safeParse(CountsSchema, JSON.parse(head?.[1] ?? 'null'))
+    return parsed.success ? parsed.output : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** The automatic backups, newest first. */
 export async function listBackups(db: StudyDatabase): Promise<BackupRow[]> {
   return (await db.backups.orderBy('createdAt').toArray()).reverse()

@@ -11,6 +11,9 @@ const decoder = new TextDecoder()
 export class MemoryFolder implements SyncFolder {
   readonly label = 'memory'
   readonly files = new Map<string, Uint8Array>()
+  /** When each file last changed, as a disk's modification time (a counter: never equal twice). */
+  readonly #modified = new Map<string, number>()
+  #clock = 0
   /** While false, every operation fails as on a folder that is gone. */
   present = true
   /** Operations left before the folder vanishes (a removal mid-sync); Infinity: never. */
@@ -33,7 +36,7 @@ export class MemoryFolder implements SyncFolder {
         name,
         rest.length
           ? { name, kind: 'directory', size: 0, modified: 0 }
-          : { name, kind: 'file', size: bytes.length, modified: 0 }
+          : { name, kind: 'file', size: bytes.length, modified: this.#modified.get(path) ?? 0 }
       )
     }
     return [...seen.values()]
@@ -53,12 +56,17 @@ export class MemoryFolder implements SyncFolder {
     const next = new Uint8Array(old.length + add.length)
     next.set(old)
     next.set(add, old.length)
-    this.files.set(path, next)
+    this.#write(path, next)
   }
 
   replace = async (path: string, text: string): Promise<void> => {
     this.#check()
-    this.files.set(path, encoder.encode(text))
+    this.#write(path, encoder.encode(text))
+  }
+
+  #write(path: string, bytes: Uint8Array): void {
+    this.files.set(path, bytes)
+    this.#modified.set(path, ++this.#clock)
   }
 
   /** A file's text (tests). */
@@ -68,6 +76,6 @@ export class MemoryFolder implements SyncFolder {
 
   /** Writes a file as another program would (tests: a hostile or half-synced file). */
   put(path: string, text: string): void {
-    this.files.set(path, encoder.encode(text))
+    this.#write(path, encoder.encode(text))
   }
 }

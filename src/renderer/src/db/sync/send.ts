@@ -14,7 +14,8 @@ import {
   type ReviewLine,
   type SettingsFile
 } from '../../domain/sync/lines'
-import type { StudyDatabase } from '../database'
+import type { CardEventRow } from '../../domain/sync/lines'
+import type { SettingRow, StudyDatabase } from '../database'
 import type { SyncState } from './sync-state'
 
 /** A review-log row as a line of the folder. */
@@ -65,37 +66,47 @@ async function appendAll(
   return lines
 }
 
+/** This device's rows not sent yet, and the settings; read inside the caller's transaction. */
+export interface News {
+  logs: ReviewLogRow[]
+  events: CardEventRow[]
+  settings: SettingRow[]
+}
+
+/** The tables `readNews` reads (with `syncMeta`, one read transaction holds a sync's reads). */
+export const newsTables = (db: StudyDatabase) => [db.reviewLogs, db.cardEvents, db.settings]
+
 /**
- * Sends what this device did since the last send; the state's marks move only once a file was
- * written, so a folder that fails halfway loses nothing (the rest goes next time; a line sent
- * twice is read once, by its id). Returns the lines written.
+ * Reads this device's rows after the last sent, by index: what others sent is never read here.
+ * Call it inside a read transaction on `newsTables`.
+ */
+export async function readNews(db: StudyDatabase, device: string, state: SyncState): Promise<News> {
+  const [logs, events, settings] = await Promise.all([
+    db.reviewLogs
+      .where('[device+id]')
+      .between([device, state.sentLogId], [device, Infinity], false, true)
+      .toArray(),
+    db.cardEvents
+      .where('[device+seq]')
+      .between([device, state.sentSeq], [device, Infinity], false, true)
+      .toArray(),
+    db.settings.toArray()
+  ])
+  return { logs, events, settings }
+}
+
+/**
+ * Sends what this device did since the last send (`news`, read before); the state's marks move
+ * only once a file was written, so a folder that fails halfway loses nothing (the rest goes next
+ * time; a line sent twice is read once, by its id). Returns the lines written.
  */
 export async function send(
-  db: StudyDatabase,
   folder: SyncFolder,
   device: string,
-  state: SyncState
+  state: SyncState,
+  { logs, events, settings }: News
 ): Promise<number> {
   const dir = deviceFolder(device)
-  const [logs, events, settings] = await db.transaction(
-    'r',
-    db.reviewLogs,
-    db.cardEvents,
-    db.settings,
-    () =>
-      // This device's rows after the last sent, by index: what others sent is never read here.
-      Promise.all([
-        db.reviewLogs
-          .where('[device+id]')
-          .between([device, state.sentLogId], [device, Infinity], false, true)
-          .toArray(),
-        db.cardEvents
-          .where('[device+seq]')
-          .between([device, state.sentSeq], [device, Infinity], false, true)
-          .toArray(),
-        db.settings.toArray()
-      ])
-  )
   const mine = logs.filter((log) => log.uid)
   const myEvents = events
   const file: SettingsFile = { device, settings: {} }

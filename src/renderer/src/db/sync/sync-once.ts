@@ -9,7 +9,7 @@ import { takeAutomaticBackup } from '../backup'
 import type { StudyDatabase } from '../database'
 import { applyLines, applySettings, type ApplyOptions } from './apply'
 import { receive } from './receive'
-import { send } from './send'
+import { newsTables, readNews, send } from './send'
 import { loadState, saveState } from './sync-state'
 
 /** What one sync did. */
@@ -60,9 +60,20 @@ export async function syncOnce(
   await viaFolder(() => folder.list(''))
   const device = db.deviceId
   if (!device) throw new Error('This installation has no device id yet.')
-  const state = await loadState(db, folderId)
-  const sent = await viaFolder(() => send(db, folder, device, state))
-  await saveState(db, state)
+  // One read transaction for what a sync needs of the database; a sync with nothing new writes
+  // nothing to it (the state is saved only when it moved).
+  const [state, news] = await db.transaction('r', [db.syncMeta, ...newsTables(db)], async () => {
+    const state = await loadState(db, folderId)
+    return [state, await readNews(db, device, state)] as const
+  })
+  let saved = JSON.stringify(state)
+  const saveMoved = async () => {
+    const now = JSON.stringify(state)
+    if (now !== saved) await saveState(db, state)
+    saved = now
+  }
+  const sent = await viaFolder(() => send(folder, device, state, news))
+  await saveMoved()
   const got = await viaFolder(() => receive(folder, device, state, options.pause))
   let backedUp = false
   if (!state.othersSeen && got.othersHaveData) {
@@ -71,7 +82,7 @@ export async function syncOnce(
   }
   const applied = await applyLines(db, got.reviews, got.events, state.pending, options)
   const settings = await applySettings(db, got.settings)
-  await saveState(db, state)
+  await saveMoved()
   return {
     sent,
     received: applied.reviews + applied.events,

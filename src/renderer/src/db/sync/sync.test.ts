@@ -3,7 +3,7 @@
  * folder. They study apart, then sync in every order; every device ends with the same cards, the
  * same logs and the same statistics, equal to the replay of all events (Check data finds nothing).
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { checkData } from '../check-data'
 import { listBackups } from '../backup'
 import { StudyDatabase } from '../database'
@@ -379,9 +379,16 @@ describe('sync through a shared folder', () => {
     await studyApart([a, b])
     for (const db of [a, b, a]) await sync(db, folder)
     const files = new Map(folder.files)
+    const reads = vi.spyOn(folder, 'read')
+    const transactions = vi.spyOn(b, 'transaction')
+    const puts = vi.spyOn(b.syncMeta, 'put')
     const report = await sync(b, folder)
     expect(report).toMatchObject({ sent: 0, received: 0, settings: 0, issues: [] })
     expect(folder.files).toEqual(files)
+    // No file is read again, and the database is read once and written not at all.
+    expect(reads).not.toHaveBeenCalled()
+    expect(transactions.mock.calls.map((call) => call[0])).toEqual(['r'])
+    expect(puts).not.toHaveBeenCalled()
   })
 })
 
