@@ -4,14 +4,21 @@
  * with nothing new, then with a few new reviews. The folder is the origin-private file system,
  * handed over in place of the system's folder dialog, and read by the app's own File System
  * Access code. Timed in the page: each sync's duration (`performance.measure('sync')`), and the
- * longest main-thread task while the import runs (the page must stay responsive).
+ * longest main-thread task while the import runs (the page must stay responsive). When the before
+ * build has sync too, both builds are measured first at 20,000 in the same run, one after the
+ * other (an import happens once per page, so the two cannot alternate within it).
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cpus, loadavg } from 'node:os'
 import { chromium } from '@playwright/test'
 import { packWithCards } from './scale-pack.mjs'
 import { seedStudyDatabase } from './study-seed.mjs'
 
 /** BENCH_SYNC_SIZE overrides the size for a quick try; the recorded figures use 100,000. */
 const SIZE = Number(process.env.BENCH_SYNC_SIZE ?? 100_000)
+/** The size both builds are measured at, before and after (the old build does not finish 100,000). */
+const COMPARE = Number(process.env.BENCH_SYNC_COMPARE ?? 20_000)
 const OTHER = 'b1b1b1b1-2222-4333-8444-555566667777'
 const NOOPS = 10
 
@@ -73,17 +80,22 @@ async function syncNow(page) {
 
 const ms = (n) => `${n.toFixed(1)} ms`
 
-export default async function sync({ baseURL, chromiumPath }) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync']
-  })
+/** Whether a build has the sync panel at all (an older before build may predate sync). */
+function hasSync(outDir) {
+  const assets = join(outDir, 'renderer', 'assets')
+  return readdirSync(assets).some(
+    (f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('sync-panel')
+  )
+}
+
+/** One build at one size: the first sync (the import), ten syncs with nothing new, 100 new reviews. */
+async function measure(browser, baseURL, size, build) {
   const rows = []
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
     const page = await context.newPage()
     page.setDefaultTimeout(600_000)
-    const body = packWithCards(SIZE)
+    const body = packWithCards(size)
     await page.route('**/packs/mexico-russia/pack.json', (route) =>
       route.fulfill({ contentType: 'application/json', body })
     )
@@ -96,39 +108,44 @@ export default async function sync({ baseURL, chromiumPath }) {
     })
     await page.goto(`${baseURL}#/about`)
     await page.getByRole('navigation', { name: 'Views' }).waitFor()
-    const seeded = await page.evaluate(seedStudyDatabase, { size: SIZE, logsPerCard: 0 })
+    const seeded = await page.evaluate(seedStudyDatabase, { size, logsPerCard: 0 })
     const bytes = await page.evaluate(writeOtherDevice, {
-      size: SIZE,
+      size,
       device: OTHER,
-      extra: { from: 0, cards: SIZE }
+      extra: { from: 0, cards: size }
     })
-    console.log(`  seeded ${seeded.cards} cards; the other device's file: ${bytes} bytes`)
+    console.log(`  ${build}: seeded ${seeded.cards} cards; the other device's file: ${bytes} bytes`)
+    const count = size.toLocaleString('en-US')
+    const load = () => `${loadavg()[0].toFixed(1)} on ${cpus().length} cores`
 
     // The first sync: choosing the folder imports everything.
     await page.goto(`${baseURL}#/progress`)
     await page.getByTestId('sync-panel').waitFor()
     await page.evaluate(watchLongTasks)
-    const load = (await import('node:os')).loadavg()[0]
+    const loadBefore = load()
     const before = await syncCount(page)
     const t0 = Date.now()
     await page.getByRole('button', { name: 'Choose a sync folder…' }).click()
     await page.waitForFunction((n) => performance.getEntriesByName('sync').length > n, before, {
-      timeout: 900_000
+      timeout: 1_800_000
     })
     const wall = Date.now() - t0
     const importMs = await lastSync(page)
     const panel = page.getByTestId('sync-panel')
-    await panel.getByText(`${SIZE.toLocaleString('en-US')} changes`).waitFor()
+    await panel.getByText(`${count} changes`).waitFor()
     const received = await page.getByTestId('sync-received').textContent()
-    const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks))
-    const longCount = await page.evaluate(() => window.__longTasks.length)
-    console.log(`  import: ${importMs.toFixed(0)} ms (${wall} ms wall), received ${received}`)
+    const tasks = await page.evaluate(() => window.__longTasks)
+    const over100 = tasks.filter((t) => t >= 100).length
+    console.log(
+      `  ${build}: import ${importMs.toFixed(0)} ms (${wall} ms wall), received ${received}`
+    )
     rows.push({
-      sync: `first sync: ${SIZE.toLocaleString('en-US')} reviews from another computer`,
-      cards: SIZE.toLocaleString('en-US'),
+      build,
+      sync: `first sync: ${count} reviews from another computer`,
+      cards: count,
       'sync time': ms(importMs),
-      'longest main-thread task': `${ms(longest)} (${longCount} tasks ≥ 50 ms)`,
-      result: `received ${received}; load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`
+      'longest main-thread task': `${ms(Math.max(0, ...tasks))} (${tasks.length} tasks ≥ 50 ms, ${over100} ≥ 100 ms)`,
+      result: `received ${received}; load average ${loadBefore} at start, ${load()} at end`
     })
 
     // Nothing new: the no-op the app runs on focus and every few minutes.
@@ -136,46 +153,76 @@ export default async function sync({ baseURL, chromiumPath }) {
     const noops = []
     for (let i = 0; i < NOOPS; i++) noops.push(await syncNow(page))
     noops.sort((a, b) => a - b)
+    const median = noops[Math.floor(NOOPS / 2)]
     rows.push({
+      build,
       sync: 'nothing new',
-      cards: SIZE.toLocaleString('en-US'),
-      'sync time': `${ms(noops[Math.floor(NOOPS / 2)])} median, ${ms(noops.at(-1))} max (${NOOPS} syncs)`,
+      cards: count,
+      'sync time': `${ms(median)} median, ${ms(noops.at(-1))} max (${NOOPS} syncs)`,
       'longest main-thread task': ms(await page.evaluate(() => Math.max(0, ...window.__longTasks))),
-      result: `goal < 50 ms: ${noops[Math.floor(NOOPS / 2)] < 50 ? 'met' : 'not met'}`
+      result: `goal < 50 ms: ${median < 50 ? 'met' : 'not met'}; load average ${load()}`
     })
 
     // A study session elsewhere: 100 new reviews appended to the same file.
     await page.evaluate(writeOtherDevice, {
       size: 100,
       device: OTHER,
-      extra: { from: SIZE, cards: SIZE }
+      extra: { from: size, cards: size }
     })
     await page.evaluate(watchLongTasks)
     const small = await syncNow(page)
     await panel.getByText('100 changes').waitFor()
     rows.push({
+      build,
       sync: '100 new reviews from another computer',
-      cards: SIZE.toLocaleString('en-US'),
+      cards: count,
       'sync time': ms(small),
       'longest main-thread task': ms(await page.evaluate(() => Math.max(0, ...window.__longTasks))),
       result: `received ${await page.getByTestId('sync-received').textContent()}`
     })
+  } finally {
     await context.close()
+  }
+  return rows
+}
+
+export default async function sync({ baseURL, before }) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync']
+  })
+  const rows = []
+  const compared = before && COMPARE !== SIZE && hasSync(before.outDir)
+  try {
+    if (compared) {
+      rows.push(
+        ...(await measure(
+          browser,
+          before.baseURL,
+          COMPARE,
+          `before (${before.ref.split(/\s/)[0]})`
+        ))
+      )
+      rows.push(...(await measure(browser, baseURL, COMPARE, 'this build')))
+    }
+    rows.push(...(await measure(browser, baseURL, SIZE, 'this build')))
   } finally {
     await browser.close()
   }
   return {
     title: `Sync through a folder: ${SIZE.toLocaleString('en-US')} reviews from another computer`,
-    columns: ['sync', 'cards', 'sync time', 'longest main-thread task', 'result'],
+    columns: ['build', 'sync', 'cards', 'sync time', 'longest main-thread task', 'result'],
     rows,
     notes:
-      `The database holds ${SIZE.toLocaleString('en-US')} review cards (bench/study-seed.mjs, no logs); the other computer’s ` +
-      `file holds one review of each card (about ${Math.round(SIZE / 5000)} MB of JSON lines). "sync time" is the whole sync ` +
+      `The database holds as many review cards as the other computer sends reviews (bench/study-seed.mjs, no logs); the other computer’s ` +
+      `file holds one review of each card (about ${Math.round(SIZE / 5000)} MB of JSON lines at ${SIZE.toLocaleString('en-US')}). "sync time" is the whole sync ` +
       '(list the folder, send this device’s news, read and validate the new lines, add them and replay ' +
       'every card they touch), timed in the page; the first sync also keeps an automatic backup first. ' +
-      'Lines are parsed half a megabyte at a time and cards are applied in at most eight transactions of 1,000 cards or more, with a ' +
-      'pause for the page between; "longest main-thread task" is the longest task the Long Tasks API ' +
-      'saw meanwhile (the progress view is open and redraws as the reviews arrive). Headless Chromium, ' +
-      'the origin-private file system as the folder.'
+      'The sync runs in a Web Worker that opens the same database (the page only answers its folder operations); lines are parsed half a megabyte at a time and cards are applied in at most eight transactions of 1,000 cards or more. ' +
+      '"longest main-thread task" is the longest task the Long Tasks API saw in the page meanwhile (the progress view is open and its live views redraw after each batch commits). ' +
+      (compared
+        ? `Both builds first at ${COMPARE.toLocaleString('en-US')}, one after the other in the same run and browser (the before build syncs in the page). `
+        : '') +
+      'The machine is shared (load averages in the last column): times are noisy. Headless Chromium, the origin-private file system as the folder.'
   }
 }
