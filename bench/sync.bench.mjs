@@ -218,8 +218,8 @@ export default async function sync({ baseURL, before }) {
       `file holds one review of each card (about ${Math.round(SIZE / 5000)} MB of JSON lines at ${SIZE.toLocaleString('en-US')}). "sync time" is the whole sync ` +
       '(list the folder, send this device’s news, read and validate the new lines, add them and replay ' +
       'every card they touch), timed in the page; the first sync also keeps an automatic backup first. ' +
-      'The sync runs in a Web Worker that opens the same database (the page only answers its folder operations); lines are parsed half a megabyte at a time and cards are applied in at most eight transactions of 1,000 cards or more. ' +
-      '"longest main-thread task" is the longest task the Long Tasks API saw in the page meanwhile (the progress view is open and its live views redraw after each batch commits). ' +
+      'The sync runs in a Web Worker that opens the same database (the page only answers its folder operations); lines are parsed half a megabyte at a time and cards are applied in transactions of 2,000, whose changes Dexie announces to the page’s live queries once, after the last. ' +
+      '"longest main-thread task" is the longest task the Long Tasks API saw in the page meanwhile (the progress view is open; its live views read again when the import is announced). ' +
       (compared
         ? `Both builds first at ${COMPARE.toLocaleString('en-US')}, one after the other in the same run and browser (the before build syncs in the page). `
         : '') +

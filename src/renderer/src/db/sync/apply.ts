@@ -2,8 +2,10 @@
  * Applying what other devices did: their reviews and card events are added once each (by id),
  * and every card they touch is rebuilt by replaying all its events, from every device, through
  * the scheduler. Cards go in batches, each batch one transaction, with a pause between batches so
- * the page stays responsive during a large first sync. Settings: the latest time wins.
+ * the page stays responsive during a large first sync; the views hear of it once, at its end.
+ * Settings: the latest time wins.
  */
+import Dexie, { type ObservabilitySet, type Transaction } from 'dexie'
 import { sameState, type CardRow, type ReviewLogRow } from '../../domain/card-state'
 import {
   eventRow,
@@ -27,7 +29,7 @@ export interface Applied {
 }
 
 export interface ApplyOptions {
-  /** Cards per transaction (by default 1,000, or an eighth of the cards when that is more). */
+  /** Cards per transaction (by default 2,000). */
   batchCards?: number
   /** Called between batches (yields to the page by default). */
   pause?: () => Promise<void>
@@ -78,31 +80,54 @@ export async function applyLines(
   const applied: Applied = { reviews: 0, events: 0, settings: 0, cards: 0 }
   const stillPending = new Set<string>()
   const ids = [...byCard.keys()]
-  // At least 1,000 cards a batch, and at most eight batches: each commit makes the open views
-  // (progress, mastery) read again, and their reads hold the next batch back.
-  const size = options.batchCards ?? Math.max(1000, Math.ceil(ids.length / 8))
+  // Short transactions, so an answer given meanwhile waits little: the open views are told of
+  // the changes once, at the end (carryChanges), so more batches cost them nothing.
+  const size = options.batchCards ?? 2000
   let logsChanged = false
-  for (let start = 0; start < ids.length; start += size) {
-    if (start > 0) await (options.pause ?? yieldToPage)()
-    const batch = ids.slice(start, start + size)
-    const last = start + size >= ids.length
-    await db.transaction(
-      'rw',
-      [db.cards, db.reviewLogs, db.cardEvents, db.syncMeta],
-      async (tx) => {
-        markImport(tx)
-        if (await applyBatch(db, batch, byCard, applied, stillPending)) logsChanged = true
-        // Once per sync, with its last batch: views that keep totals of older logs sum them
-        // again once (not after every batch), and the commit itself makes them read again.
-        if (last && logsChanged) {
-          const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
-          await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
-        }
-      }
-    )
+  const carried: ObservabilitySet = {}
+  try {
+    await applyInBatches()
+  } finally {
+    // Once, after the last batch (or the one that failed): what every batch changed.
+    if (Object.keys(carried).length) Dexie.on.storagemutated.fire(carried)
   }
   pending.splice(0, pending.length, ...stillPending)
   return applied
+
+  async function applyInBatches(): Promise<void> {
+    for (let start = 0; start < ids.length; start += size) {
+      if (start > 0) await (options.pause ?? yieldToPage)()
+      const batch = ids.slice(start, start + size)
+      const last = start + size >= ids.length
+      await db.transaction(
+        'rw',
+        [db.cards, db.reviewLogs, db.cardEvents, db.syncMeta],
+        async (tx) => {
+          markImport(tx)
+          if (await applyBatch(db, batch, byCard, applied, stillPending)) logsChanged = true
+          // Once per sync, with its last batch: views that keep totals of older logs sum them
+          // again once (not after every batch), and the commit itself makes them read again.
+          if (last && logsChanged) {
+            const changed = (await db.syncMeta.get(LOGS_CHANGED))?.value
+            await db.syncMeta.put({ key: LOGS_CHANGED, value: (Number(changed) || 0) + 1 })
+          }
+          carryChanges(tx, carried)
+        }
+      )
+    }
+  }
+}
+
+/**
+ * Dexie tells the live queries of every window what a transaction changed when it commits (from
+ * the sync worker, through a BroadcastChannel). A batch's changes are carried to the end of the
+ * import instead, so the open views read again once per import, not once per batch.
+ */
+function carryChanges(tx: Transaction, carried: ObservabilitySet): void {
+  const idb = tx.idbtrans as unknown as { mutatedParts?: ObservabilitySet }
+  if (!idb.mutatedParts) return
+  Dexie.extendObservabilitySet(carried, idb.mutatedParts)
+  delete idb.mutatedParts
 }
 
 async function applyBatch(

@@ -3,6 +3,7 @@
  * folder. They study apart, then sync in every order; every device ends with the same cards, the
  * same logs and the same statistics, equal to the replay of all events (Check data finds nothing).
  */
+import Dexie, { type ObservabilitySet } from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { checkData } from '../check-data'
 import { listBackups } from '../backup'
@@ -413,8 +414,21 @@ describe('what the rest of the app sees', () => {
     for (const [i, card] of CARDS.entries()) await answer(a, card, 3, T0 + i * HOUR)
     await sync(a, folder)
     let pauses = 0
-    await syncOnce(b, folder, 'folder-1', { batchCards: 1, pause: async () => void pauses++ })
+    // What Dexie tells live queries (here and, from the sync worker, in the page) about b's cards.
+    const notices: string[][] = []
+    const listen = (parts: ObservabilitySet) => {
+      const cards = Object.keys(parts).filter((key) => key.startsWith(`idb://${b.name}/cards/`))
+      if (cards.length) notices.push(cards)
+    }
+    Dexie.on('storagemutated', listen)
+    try {
+      await syncOnce(b, folder, 'folder-1', { batchCards: 1, pause: async () => void pauses++ })
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(listen)
+    }
     expect(pauses).toBe(CARDS.length - 1)
+    // Four batches, four commits, one notice: the open views read again once, after the import.
+    expect(notices).toHaveLength(1)
     await expectConverged([a, b])
   })
 
