@@ -11,10 +11,10 @@ import {
   isSyncedSetting,
   logFileName,
   toLine,
+  type CardEventRow,
   type ReviewLine,
   type SettingsFile
 } from '../../domain/sync/lines'
-import type { CardEventRow } from '../../domain/sync/lines'
 import type { SettingRow, StudyDatabase } from '../database'
 import type { SyncState } from './sync-state'
 
