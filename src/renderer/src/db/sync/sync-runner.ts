@@ -1,7 +1,7 @@
 /**
  * Where a sync runs: in a Web Worker (sync.worker.ts) that opens the same database, so its
  * parsing, replay and backup never hold the page; the page only answers the worker's folder
- * operations. In the page itself only where workers are missing or fail to start (unit tests).
+ * operations where the worker cannot reach the folder itself (the desktop bridge). In the page itself only where workers are missing or fail to start (unit tests).
  */
 import type { SyncFolder } from '$shared/sync-folder'
 import type { StudyDatabase } from '../database'
@@ -47,29 +47,41 @@ class SyncWorker {
     this.#worker.postMessage(await answerCall(folder, call))
   }
 
-  sync = (folder: SyncFolder, folderId: string): Promise<SyncReport> =>
+  sync = (
+    folder: SyncFolder,
+    folderId: string,
+    handle?: FileSystemDirectoryHandle
+  ): Promise<SyncReport> =>
     new Promise((resolve, reject) => {
       const id = this.#next++
       this.#waiting.set(id, { folder, resolve, reject })
-      this.#worker.postMessage({ type: 'sync', id, folderId } satisfies SyncRequest)
+      const request: SyncRequest = { type: 'sync', id, folderId }
+      try {
+        this.#worker.postMessage(handle ? { ...request, handle } : request)
+      } catch {
+        // A handle this browser cannot hand to a worker: the worker asks the page instead.
+        this.#worker.postMessage(request)
+      }
     })
 }
 
 let worker: SyncWorker | undefined
 
 /**
- * Syncs once with a folder, in the worker where there is one. Rejects with `FolderUnavailable`
+ * Syncs once with a folder, in the worker where there is one (`handle`: the browser's folder,
+ * which the worker then uses itself). Rejects with `FolderUnavailable`
  * when the folder fails, as `syncOnce` does.
  */
 export async function runSync(
   db: StudyDatabase,
   folder: SyncFolder,
-  folderId: string
+  folderId: string,
+  handle?: FileSystemDirectoryHandle
 ): Promise<SyncReport> {
   if (typeof Worker !== 'undefined' && !worker?.broken) {
     try {
       worker ??= new SyncWorker()
-      return await worker.sync(folder, folderId)
+      return await worker.sync(folder, folderId, handle)
     } catch (error) {
       if (!worker?.broken) throw error
     }

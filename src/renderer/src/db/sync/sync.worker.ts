@@ -1,10 +1,12 @@
 /**
  * Sync away from the page: this worker opens the same database and runs the whole sync (reading
  * and validating the lines, replaying every card they touch, the automatic backup), so a first
- * sync of 100,000 reviews never holds the window. The folder itself is reached through the page.
+ * sync of 100,000 reviews never holds the window. The browser's folder is used here directly; the
+ * desktop's is reached through the page (its bridge lives there).
  */
 import { StudyDatabase } from '../database'
 import { PortFolder, type FolderCall, type FolderReply } from './folder-messages'
+import { HandleFolder } from './handle-folder'
 import { FolderUnavailable, syncOnce, type SyncReport } from './sync-once'
 
 /** What the page asks: one sync with the folder it names. */
@@ -12,6 +14,8 @@ export interface SyncRequest {
   type: 'sync'
   id: number
   folderId: string
+  /** The browser's folder, which a worker may use itself: no operation then goes through the page. */
+  handle?: FileSystemDirectoryHandle
 }
 
 /** The worker's answer: the report, or why it failed (`unavailable`: the folder could not be reached). */
@@ -24,15 +28,16 @@ const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<SyncRequest | FolderReply>) => void) | null
 }
 const db = new StudyDatabase()
-const folder = new PortFolder(scope)
+const viaPage = new PortFolder(scope)
 
 scope.onmessage = (event) => {
   const message = event.data
-  if (message.type === 'folder-reply') folder.settle(message)
+  if (message.type === 'folder-reply') viaPage.settle(message)
   else if (message.type === 'sync') void run(message)
 }
 
-async function run({ id, folderId }: SyncRequest): Promise<void> {
+async function run({ id, folderId, handle }: SyncRequest): Promise<void> {
+  const folder = handle ? new HandleFolder(handle) : viaPage
   try {
     scope.postMessage({ type: 'synced', id, report: await syncOnce(db, folder, folderId) })
   } catch (error) {

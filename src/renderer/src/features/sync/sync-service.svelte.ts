@@ -193,7 +193,7 @@ export class SyncService {
         this.#cardsMade = true
       }
       const started = performance.now()
-      const report = await runSync(db, folder, choice.id)
+      const report = await runSync(db, folder, choice.id, choice.handle)
       // Measured by the benchmark (bench/sync.bench.mjs), never by a test.
       performance.measure('sync', { start: started, end: performance.now() })
       await saveLastSync(db, {
