@@ -5,7 +5,7 @@
  * the page stays responsive during a large first sync; the views hear of it once, at its end.
  * Settings: the latest time wins.
  */
-import Dexie, { type ObservabilitySet, type Transaction } from 'dexie'
+import Dexie, { RangeSet, type ObservabilitySet, type Transaction } from 'dexie'
 import { sameState, type CardRow, type ReviewLogRow } from '../../domain/card-state'
 import {
   eventRow,
@@ -84,12 +84,17 @@ export async function applyLines(
   // the changes once, at the end (carryChanges), so more batches cost them nothing.
   const size = options.batchCards ?? 2000
   let logsChanged = false
-  const carried: ObservabilitySet = {}
+  const carried = new Set<string>()
   try {
     await applyInBatches()
   } finally {
-    // Once, after the last batch (or the one that failed): what every batch changed.
-    if (Object.keys(carried).length) Dexie.on.storagemutated.fire(carried)
+    // Once, after the last batch (or the one that failed): every table and index a batch changed,
+    // whole (tens of thousands of keys would make a large message and slow checks in each view).
+    if (carried.size) {
+      const whole: ObservabilitySet = {}
+      for (const part of carried) whole[part] = new RangeSet(Dexie.minKey, Dexie.maxKey)
+      Dexie.on.storagemutated.fire(whole)
+    }
   }
   pending.splice(0, pending.length, ...stillPending)
   return applied
@@ -123,10 +128,10 @@ export async function applyLines(
  * the sync worker, through a BroadcastChannel). A batch's changes are carried to the end of the
  * import instead, so the open views read again once per import, not once per batch.
  */
-function carryChanges(tx: Transaction, carried: ObservabilitySet): void {
+function carryChanges(tx: Transaction, carried: Set<string>): void {
   const idb = tx.idbtrans as unknown as { mutatedParts?: ObservabilitySet }
   if (!idb.mutatedParts) return
-  Dexie.extendObservabilitySet(carried, idb.mutatedParts)
+  for (const part of Object.keys(idb.mutatedParts)) carried.add(part)
   delete idb.mutatedParts
 }
 
