@@ -7,8 +7,7 @@
 import type { Pack } from '$shared/pack-schema'
 import type { CardRow, ReviewMode } from '../../domain/card-state'
 import type { StudyContent } from '../../domain/content'
-import { choiceOptions, hashString, quizRating } from '../../domain/quiz'
-import type { ChoiceQuestion } from '../../domain/quiz'
+import { choiceOptions, hashString, quizRating, type ChoiceQuestion } from '../../domain/quiz'
 import type { Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
@@ -185,10 +184,7 @@ export class StudySession implements RecorderHost {
     return sessionKey(this.filter, this.mode, this.cram)
   }
 
-  /**
-   * Shows the saved card again as it was left; false when it is gone (then a new card is drawn),
-   * true when a later start took over (it shows its own).
-   */
+  /** Shows the saved card again; false when it is gone, true when a later start took over. */
   async #resume(saved: SavedSession, superseded: () => boolean): Promise<boolean> {
     const card = this.byId.get(saved.cardId!)
     const row = card && (await this.store.getCard(card.id))
