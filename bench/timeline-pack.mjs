@@ -10,20 +10,10 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const base = JSON.parse(readFileSync(join(root, 'resources/packs/mexico-russia/pack.json'), 'utf8'))
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
+// English month names, as the pack writes its dates ("4 June 1890").
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })
+)
 const FIRST = 1806
 const LAST = 2025
 
@@ -32,10 +22,13 @@ function eraFor(year) {
   return base.eras.find((e) => e.start <= year && (e.end === undefined || year <= e.end))
 }
 
-/** The real pack with `count` events in all (the originals kept, so notes and cards still resolve). */
-export function scalePack(count) {
-  const pack = structuredClone(base)
-  const originals = base.events
+/**
+ * The real pack with `count` events in all (the originals kept, so notes and cards still resolve);
+ * `from` is another build's own pack (the before build's, in the form its schema accepts).
+ */
+export function scalePack(count, from = base) {
+  const pack = structuredClone(from)
+  const originals = from.events
   const extra = Math.max(0, count - originals.length)
   const events = [...originals]
   for (let i = 0; i < extra; i++) {
