@@ -119,7 +119,9 @@ test('a backup downloads in the versioned format, a foreign file is refused, a b
   expect(backup.counts.reviewLogs).toBe(2)
   expect(backup.counts.cards).toBe(backup.data.cards!.length)
   expect(backup.counts.settings).toBe(backup.data.settings!.length)
-  expect(Object.keys(backup.data).sort()).toEqual(['cards', 'reviewLogs', 'settings'])
+  // Sync's journal of card events (suspend, bury, undo) is progress too.
+  expect(backup.counts.cardEvents).toBe(backup.data.cardEvents!.length)
+  expect(Object.keys(backup.data).sort()).toEqual(['cardEvents', 'cards', 'reviewLogs', 'settings'])
 
   // A foreign file: refused with a clear message, nothing changed, no backup made.
   const input = page.getByTestId('backup-file')
