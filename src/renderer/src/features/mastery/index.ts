@@ -7,3 +7,4 @@ export {
   type MasteryLevel
 } from './mastery.svelte'
 export { default as MasteryLegend } from './MasteryLegend.svelte'
+export { mutatedKeys } from './mutated-keys'

@@ -31,4 +31,26 @@ describe('MasteryTally', () => {
     expect(second.byEra).not.toBe(first.byEra)
     expect(second).toEqual(first)
   })
+
+  it('moves only the cards named by a change, to the shares of a walk over every card', () => {
+    const tally = new MasteryTally(cards)
+    tally.update(ids(3))
+    const a = cards[0]!.id
+    const b = cards[1]!.id
+    // a was mastered (index 0), b was not; a fades, b is learnt, an unknown id is ignored.
+    const shares = tally.change(
+      new Map([
+        [a, false],
+        [b, true],
+        ['not a card', true]
+      ])
+    )
+    const expected = new Set([...ids(3), b, 'not a card'])
+    expected.delete(a)
+    expect(shares).toEqual(masteryShares(cards, expected))
+    // Naming a card as it already is changes nothing.
+    expect(tally.change(new Map([[b, true]]))).toEqual(shares)
+    // A whole set after changes starts from the changed one.
+    expect(tally.update(ids(2))).toEqual(masteryShares(cards, ids(2)))
+  })
 })

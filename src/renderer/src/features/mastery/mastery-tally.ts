@@ -20,7 +20,8 @@ const emptyShares = (): MasteryShares => ({
 export class MasteryTally {
   readonly #groups = new Map<string, Groups>()
   readonly #shares: MasteryShares = emptyShares()
-  #mastered: ReadonlySet<string> = new Set()
+  /** The mastered ids as last given (a copy of the tally's own, changed in place). */
+  #mastered = new Set<string>()
 
   constructor(cards: readonly StudyCard[]) {
     for (const card of cards) {
@@ -40,8 +41,26 @@ export class MasteryTally {
     const before = this.#mastered
     for (const id of mastered) if (!before.has(id)) this.#move(id, 1)
     for (const id of before) if (!mastered.has(id)) this.#move(id, -1)
-    this.#mastered = mastered
-    // New maps each time: whoever holds the last ones sees a change.
+    this.#mastered = new Set(mastered)
+    return this.#copy()
+  }
+
+  /**
+   * The shares once the cards named have become mastered (true) or not (false), the others as
+   * they were: a review moves one card, with no walk over the whole set.
+   */
+  change(changes: ReadonlyMap<string, boolean>): MasteryShares {
+    for (const [id, mastered] of changes) {
+      if (mastered === this.#mastered.has(id)) continue
+      this.#move(id, mastered ? 1 : -1)
+      if (mastered) this.#mastered.add(id)
+      else this.#mastered.delete(id)
+    }
+    return this.#copy()
+  }
+
+  /** New maps each time: whoever holds the last ones sees a change. */
+  #copy(): MasteryShares {
     const copy = (map: Map<string, Share>) =>
       new Map([...map].map(([key, share]) => [key, { ...share }]))
     return {

@@ -1,16 +1,18 @@
 /**
  * Mastery where you read: the share of each paragraph's, event's, era's and theme's cards whose
- * FSRS retrievability is at least 90 %. Kept for the whole app: the mastered ids are a live range
- * read of the `masteredUntil` index (keys only), so a review reaches every view and a view switch
- * reads nothing.
+ * FSRS retrievability is at least 90 %. Kept for the whole app: the mastered ids are read once from
+ * the `masteredUntil` index (keys only), then follow each write, so a review reaches every view
+ * and a view switch reads nothing.
  */
+import Dexie, { type ObservabilitySet } from 'dexie'
 import { database, describeWriteError } from '../../db/database'
 import { watch } from '../../db/live.svelte'
 import { PersistedSetting } from '../../db/persisted.svelte'
 import type { StudyContent } from '../../domain/content'
-import { toFractions, type Share } from '../../domain/stats'
+import { toFractions, type MasteryShares, type Share } from '../../domain/stats'
 import { notices } from '../../lib/notices.svelte'
 import { MasteryTally } from './mastery-tally'
+import { mutatedKeys } from './mutated-keys'
 
 /** 0 none, 1 some, 2 most, 3 all cards mastered; undefined when there is nothing to show. */
 export type MasteryLevel = 0 | 1 | 2 | 3
@@ -72,35 +74,63 @@ class Mastery {
   start = (content: StudyContent, now?: number): void => {
     this.stop()
     this.shading.follow()
-    // Totals once; each new set of mastered ids then moves only the cards that changed.
+    // Totals once, and the mastered ids read once from the index (keys only); then each write
+    // Dexie names row by row (a review, an undo, a suspend) moves only the cards it wrote, read
+    // by key. Counting or reading the index's keys again after every review made the database
+    // walk some 50,000 index entries at 100,000 cards (seconds on a busy machine), holding back
+    // the next answers' commits and draws. A write it cannot name (a restore, a sync, an import)
+    // reads every key again, as does the start of each hour (mastery fades with time).
     const tally = new MasteryTally(content.cards)
-    let latest = 0
-    // The live query counts (it watches the index range); the ids are read after it answers,
-    // outside it: read inside, Dexie would track each of them (hundreds of ms at 50,000 ids).
-    const stop = watch(
-      () =>
-        database()
-          .cards.where('masteredUntil')
-          .above(now ?? Date.now())
-          .count(),
-      () => {
-        const run = ++latest
-        masteredIds(now ?? Date.now()).then(
-          (ids) => {
-            if (run !== latest) return
-            const shares = tally.update(ids)
-            this.byEvent = toFractions(shares.byEvent)
-            this.byParagraph = toFractions(shares.byParagraph)
-            this.byEra = shares.byEra
-            this.byTheme = shares.byTheme
-          },
-          (error: unknown) => console.warn('The mastered cards could not be read:', error)
-        )
-      }
-    )
+    const publish = (shares: MasteryShares) => {
+      this.byEvent = toFractions(shares.byEvent)
+      this.byParagraph = toFractions(shares.byParagraph)
+      this.byEra = shares.byEra
+      this.byTheme = shares.byTheme
+    }
+    // Reads run one after another, each begun after the last ended, so each sees every write
+    // that was notified before it began, and the last to answer is the latest state.
+    let reads = Promise.resolve()
+    let whole = false
+    const queue = (read: () => Promise<void>) => {
+      reads = reads
+        .then(read)
+        .catch((error: unknown) => console.warn('The mastered cards could not be read:', error))
+    }
+    const readAll = () => {
+      if (whole) return
+      whole = true
+      queue(async () => {
+        whole = false
+        publish(tally.update(await masteredIds(now ?? Date.now())))
+      })
+    }
+    const readSome = (ids: string[]) =>
+      queue(async () => {
+        if (whole) return // a whole read is queued: it will see these too
+        const at = now ?? Date.now()
+        const rows = await database().cards.bulkGet(ids)
+        publish(tally.change(new Map(ids.map((id, i) => [id, (rows[i]?.masteredUntil ?? 0) > at]))))
+      })
+    const onChange = (parts: ObservabilitySet) => {
+      const keys = mutatedKeys(parts, database().name, 'cards')
+      if (keys === 'all') readAll()
+      else if (keys.length) readSome(keys)
+    }
+    Dexie.on('storagemutated', onChange)
+    readAll()
+    const hourly = setInterval(readAll, 3_600_000)
+    const stop = () => {
+      Dexie.on('storagemutated').unsubscribe(onChange)
+      clearInterval(hourly)
+    }
     const stopReviewed = watch(
-      // A count, not limit(1): Dexie does not see an add to a range a limited query read empty.
-      () => database().reviewLogs.count(),
+      // While there is no log, a count (Dexie does not see an add to a range a limited query read
+      // empty); once there is one, the first row only: counting a million rows after every
+      // answer kept the database busy. Deleting the first row runs it again.
+      async () =>
+        this.reviewed
+          ? (await database().reviewLogs.limit(1).primaryKeys()).length
+          : database().reviewLogs.count(),
       (n) => (this.reviewed = n > 0)
     )
     this.#stop = () => {

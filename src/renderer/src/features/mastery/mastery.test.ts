@@ -63,6 +63,12 @@ describe('mastery', () => {
     const other = cards.find((c) => c.eventId && c.eventId !== event.eventId)!
     expect(mastery.byEvent.get(other.eventId!)).toBe(0)
     expect(mastery.byEra.get(what.era)?.mastered).toBe(1)
+
+    // A write of many rows at once (a restore, a sync) is followed too: every key is read again.
+    expect(cards.length).toBeGreaterThan(50)
+    await db.cards.bulkPut(cards.map((c) => row(c.id)))
+    await until(() => mastery.byEra.get(what.era)?.mastered === 0)
+    expect(mastery.byEvent.get(event.eventId!)).toBe(0)
   })
 
   it('reads mastered ids from the index, and a year later the card is no longer mastered', async () => {

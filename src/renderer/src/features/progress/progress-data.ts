@@ -23,6 +23,7 @@ import {
 } from '../../domain/stats'
 import { THEME_LABELS, THEMES } from '$shared/pack-schema'
 import { cardFigures } from './card-figures'
+import { CardMirror, type CardChanges } from './card-mirror'
 import { TotalsCache, type StoredTotals } from './totals-cache'
 
 export interface ShareRow extends Share {
@@ -79,6 +80,7 @@ export class ProgressReader {
   #kept: StoredTotals | undefined
   #loaded = false
   readonly #cache: TotalsCache | undefined
+  readonly #mirror: CardMirror
 
   /** `cache`: where totals outlive the app's run (by default beside the database; none: false). */
   constructor(
@@ -86,16 +88,23 @@ export class ProgressReader {
     cache: TotalsCache | false = new TotalsCache(db.name)
   ) {
     this.#cache = cache || undefined
+    this.#mirror = new CardMirror(db)
   }
 
-  /** Every statistic of the view at `now`. */
-  read = async (now = Date.now()): Promise<ProgressData> => {
+  /**
+   * Every statistic of the view at `now`. With `changes` (the cards written since the last read,
+   * or 'all'), the card figures come from rows kept in memory and brought up to date; without,
+   * from index counts.
+   */
+  read = async (now = Date.now(), changes?: CardChanges): Promise<ProgressData> => {
     const db = this.db
+    // Noted before any wait, so reads asked one after another note their changes in order.
+    if (changes) this.#mirror.note(changes)
     const dayStart = startOfDay(now)
     const before = await this.#before(dayStart)
     const [today, cards] = await Promise.all([
       db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray(),
-      cardFigures(db, now)
+      changes ? this.#mirror.figures(now) : cardFigures(db, now)
     ])
     const logs = mergeTotals(before, foldLogs(emptyTotals(), today))
     return {

@@ -3,12 +3,15 @@
  * the log totals between reads, so summing a million log rows never stalls the window.
  */
 import { StudyDatabase } from '../../db/database'
+import type { CardChanges } from './card-mirror'
 import { ProgressReader } from './progress-data'
 
 /** What the page asks: the figures at a time. */
 export interface ProgressRequest {
   id: number
   now: number
+  /** The cards written since the last request (or 'all'), so the worker reads only those. */
+  changes: CardChanges
 }
 
 const reader = new ProgressReader(new StudyDatabase())
@@ -18,8 +21,8 @@ const scope = globalThis as unknown as {
 }
 
 scope.onmessage = (event) => {
-  const { id, now } = event.data
-  reader.read(now).then(
+  const { id, now, changes } = event.data
+  reader.read(now, changes).then(
     (data) => scope.postMessage({ id, data }),
     (error: unknown) => scope.postMessage({ id, error: String(error) })
   )
