@@ -32,10 +32,13 @@ function eraFor(year) {
   return base.eras.find((e) => e.start <= year && (e.end === undefined || year <= e.end))
 }
 
-/** The real pack with `count` events in all (the originals kept, so notes and cards still resolve). */
-export function scalePack(count) {
-  const pack = structuredClone(base)
-  const originals = base.events
+/**
+ * The real pack with `count` events in all (the originals kept, so notes and cards still resolve);
+ * `from` is another build's own pack (the before build's, in the form its schema accepts).
+ */
+export function scalePack(count, from = base) {
+  const pack = structuredClone(from)
+  const originals = from.events
   const extra = Math.max(0, count - originals.length)
   const events = [...originals]
   for (let i = 0; i < extra; i++) {

@@ -7,6 +7,7 @@
  * vsync, so both libraries are timed the same way.
  */
 import { chromium } from '@playwright/test'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { scalePack, visItems } from './timeline-pack.mjs'
@@ -249,7 +250,13 @@ async function benchVis(browser, pack, samples) {
   return { firstDraw, results }
 }
 
-export default async function timelineBench({ baseURL, chromiumPath }) {
+/** The before build's own pack (its schema may differ from this build's), or this build's. */
+function beforePack(before) {
+  const path = join(before.outDir, '..', 'resources/packs/mexico-russia/pack.json')
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
+}
+
+export default async function timelineBench({ baseURL, before, chromiumPath }) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -262,9 +269,15 @@ export default async function timelineBench({ baseURL, chromiumPath }) {
   })
   const rows = []
   const summary = {}
+  const beforeLabel = before?.ref.split(' ')[0]
   try {
     for (const size of SIZES) {
       const pack = scalePack(size)
+      let earlier
+      if (before) {
+        console.log(`timeline: ${size} events, the before build (${beforeLabel})…`)
+        earlier = await benchOurs(browser, before.baseURL, scalePack(size, beforePack(before)))
+      }
       console.log(`timeline: ${size} events, ours…`)
       const ours = await benchOurs(browser, baseURL, pack)
       const samples = size >= 10000 ? 5 : size >= 1000 ? 10 : 20
@@ -273,9 +286,10 @@ export default async function timelineBench({ baseURL, chromiumPath }) {
         console.log(`timeline: ${size} events, vis-timeline (${samples} frames per measure)…`)
         vis = await benchVis(browser, pack, samples)
       }
-      summary[size] = { ours, vis }
+      summary[size] = { ours, vis, earlier }
       for (const [name, run] of [
         ['this app (canvas + DOM labels)', ours],
+        [`this app, before (${beforeLabel})`, earlier],
         ['vis-timeline 8.5', vis]
       ]) {
         if (!run) continue
@@ -299,6 +313,10 @@ export default async function timelineBench({ baseURL, chromiumPath }) {
   }
   const big = summary[SIZES[SIZES.length - 1]]
   const worst = (run, key) => Math.max(...run.results.map((r) => r[key].p95))
+  const sizeText = SIZES[SIZES.length - 1].toLocaleString('en')
+  const againstBefore = big.earlier
+    ? `Against the before build (${before.ref}), same run, at ${sizeText} events: first draw ${ms(big.ours.firstDraw)} ms (before ${ms(big.earlier.firstDraw)} ms), timeline own ${ms(big.ours.ownDraw)} ms (before ${ms(big.earlier.ownDraw)} ms), worst p95 zoom ${ms(worst(big.ours, 'zoom'))} ms (before ${ms(worst(big.earlier, 'zoom'))} ms), pan ${ms(worst(big.ours, 'pan'))} ms (before ${ms(worst(big.earlier, 'pan'))} ms).`
+    : ''
   if (!big.vis) {
     return {
       title: 'Timeline at scale: this app alone (vis-timeline left out)',
@@ -314,7 +332,10 @@ export default async function timelineBench({ baseURL, chromiumPath }) {
         'notes'
       ],
       rows,
-      notes: `Worst p95 frame at ${SIZES[SIZES.length - 1].toLocaleString('en')} events: zoom ${ms(worst(big.ours, 'zoom'))} ms, pan ${ms(worst(big.ours, 'pan'))} ms.`
+      notes: [
+        `Worst p95 frame at ${sizeText} events: zoom ${ms(worst(big.ours, 'zoom'))} ms, pan ${ms(worst(big.ours, 'pan'))} ms.`,
+        againstBefore
+      ].join('\n')
     }
   }
   const ratio = big.vis.firstDraw / big.ours.firstDraw
@@ -324,13 +345,16 @@ export default async function timelineBench({ baseURL, chromiumPath }) {
   const notes = [
     `At ${SIZES[SIZES.length - 1].toLocaleString('en')} events: first draw ${ms(big.ours.firstDraw)} ms against vis-timeline's ${ms(big.vis.firstDraw)} ms (${ratio.toFixed(1)}× faster; target ≥ 50×: ${ratio >= 50 ? 'met' : 'NOT met'}). Counting only the timeline's own work (page created → drawn, ${ms(big.ours.ownDraw)} ms; the rest is the app starting: scripts, database, loading and validating the pack), ${ownRatio.toFixed(0)}× faster.`,
     `Worst p95 frame over the three levels: zoom ${ms(oursZoom)} ms, pan ${ms(oursPan)} ms (target < 16 ms: ${oursZoom < 16 && oursPan < 16 ? 'met' : 'NOT met'}); vis-timeline zoom ${ms(worst(big.vis, 'zoom'))} ms, pan ${ms(worst(big.vis, 'pan'))} ms.`,
+    againstBefore,
     '',
     "Method. First draw: the app's is `performance.mark('timeline-drawn')` after its first full canvas draw, counted from navigation start, so it includes the whole app starting up; 'timeline own ms' counts from the timeline page being created (`performance.mark('timeline-start')`). vis-timeline's runs from `new vis.Timeline(…)` to its first 'changed' event (or two frames later) on an already loaded page, so it leaves out page load, which favours vis-timeline.",
     `Frames: the app's cost is the input handler plus all the work of the next animation frame (its canvas draw, the Svelte update of the label layer and a forced style and layout), without the idle wait for vsync. vis-timeline redraws on a timer after a call, so its frame runs from the call (\`zoomIn\`/\`zoomOut(0.2)\`, \`moveTo\` a fifth of the window, no animation) to its 'changed' event and a forced layout. Zoom frames alternate in and out (×1.2 for the app: Ctrl+wheel events around the centre); pan frames alternate right and left by a fifth of the window (Shift+Arrow for the app); at the full range both first step in once so there is room to pan. The app: ${OURS_SAMPLES} frames per cell; vis-timeline: 20 / 10 / 5 at 100 / 1,000 / 10,000 events to keep the run bounded.`,
     "Packs: the real pack's 24 events plus copies with new ids, dates spread over 1806–2025 (the first era begins in 1806; each event must fall inside its era to pass the integrity check), a mix of day, month, year and range precision, served in place of the real pack so the app loads it through its own validation and integrity check. Headless Chromium with --disable-gpu (software raster), viewport 1280×860; the centre of the decade and year windows is mid-1935."
   ].join('\n')
   return {
-    title: 'Timeline at scale: this app against vis-timeline',
+    title: big.earlier
+      ? 'Timeline at scale: this app against vis-timeline and against its own before build'
+      : 'Timeline at scale: this app against vis-timeline',
     columns: [
       'implementation',
       'events',

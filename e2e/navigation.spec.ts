@@ -54,6 +54,12 @@ test('each view opens at its top first, where it was left after, and Back/Forwar
 test('a link to a place opens its view at the top, with the place in view and focused', async ({
   page
 }) => {
+  // The entity page's code arrives late, as on a first visit to it on a slow machine: the focus
+  // waits for the page instead of falling to the empty main region.
+  await page.route(/EntityPage[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
   await openApp(page, '#/reader')
   const link = page.locator('#r-p-soviet-era-1').getByRole('link', { name: 'Alexandra Kollontai' })
   await link.scrollIntoViewIfNeeded()

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readSetting, readStore, test } from './fixtures'
 
 /** Answers `n` cards in Study (flip mode, Good); returns the ids answered. */
 /** Answers the next `n` cards in Study with one grade (3 Good, 4 Easy…) and returns their ids. */
@@ -18,6 +18,7 @@ async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Pro
   // A study session lasts through the day: count on from what it has already reviewed.
   const reviewed = page.getByTestId('session-reviewed')
   const before = Number((await reviewed.textContent())!.split(' ')[0])
+  const logsBefore = (await readStore(page, 'reviewLogs')).length
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
     const card = page.getByTestId('study-card')
@@ -29,6 +30,8 @@ async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Pro
     await page.getByTestId(`grade-${grade}`).click()
     await expect(reviewed).toHaveText(`${before + i + 1} reviewed`)
   }
+  // Counted at once, written just after: the caller may reload, so wait for the answers' commit.
+  await expect.poll(async () => (await readStore(page, 'reviewLogs')).length).toBe(logsBefore + n)
   return ids
 }
 
@@ -84,6 +87,7 @@ test('answers show up in the statistics and in the timeline shading', async ({ p
   // Turning shading off removes it, and the choice survives a reload.
   await page.getByLabel('Shade by mastery').first().uncheck()
   await expect(page.locator('[data-event-id][data-mastery]')).toHaveCount(0)
+  await expect.poll(() => readSetting(page, 'mastery.enabled')).toBe(false)
   await page.reload()
   await expect(page.getByLabel('Shade by mastery').first()).not.toBeChecked()
   await expect(page.locator('[data-event-id][data-mastery]')).toHaveCount(0)

@@ -3,7 +3,7 @@
  * opens deep links, follows Back/Forward, remembers the theme and the last view in IndexedDB,
  * credits its source, and shows a clear error for a broken pack. No request leaves loopback.
  */
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readSetting, test } from './fixtures'
 
 test('the app loads with its navigation and the source credit', async ({ page }) => {
   await openApp(page)
@@ -52,6 +52,8 @@ test('the theme choice and the last view survive a reload through IndexedDB', as
   await toggle.click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  await expect.poll(() => readSetting(page, 'theme')).toBe('dark')
+  await expect.poll(() => readSetting(page, 'lastRoute')).toBe('#/trade')
   // Opening the root with no hash restores the last view and the theme.
   await page.goto('/')
   await expect(page).toHaveURL(/#\/trade$/)

@@ -59,6 +59,9 @@ test('a card reviewed by mouse and by keyboard stays reviewed after a reload', a
   await expect(count(page, 'new')).toHaveText('18')
   await expect(count(page, 'learning')).toHaveText('2')
 
+  // The counts move at once; the answers are written just after. Reload once both are saved (a
+  // reload within those milliseconds would lose the answer not yet committed, as a crash would).
+  await expect.poll(async () => (await readStore<Log>(page, 'reviewLogs')).length).toBe(2)
   await page.reload()
   await expect(count(page, 'new')).toHaveText('18')
   await expect(count(page, 'learning')).toHaveText('2')

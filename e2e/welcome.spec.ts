@@ -3,7 +3,7 @@
  * to begin and says everything stays on this computer; dismissed once, it never comes back, and
  * a deep link is not interrupted. Mastery shading is off until the first review, then asks once.
  */
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readSetting, test } from './fixtures'
 
 test('the welcome shows once, with real counts and three ways to begin', async ({ page }) => {
   await openApp(page)
@@ -22,6 +22,8 @@ test('the welcome shows once, with real counts and three ways to begin', async (
   await welcome.getByRole('button', { name: /Walk the timeline/ }).click()
   await expect(welcome).toBeHidden()
   await expect(page).toHaveURL(/#\/timeline$/)
+  // Saved just after (a page closed within those milliseconds would ask again next time).
+  await expect.poll(() => readSetting(page, 'welcome.seen')).toBeTruthy()
 
   await page.goto('about:blank')
   await page.goto('/')
@@ -39,6 +41,7 @@ test('Escape dismisses the welcome for good; a deep link never shows it', async 
   await expect(welcome).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(welcome).toBeHidden()
+  await expect.poll(() => readSetting(page, 'welcome.seen')).toBeTruthy()
   await page.goto('about:blank')
   await page.goto('/')
   await expect(page.locator('dialog.welcome[data-decided="true"]')).toBeAttached()
@@ -60,6 +63,7 @@ test('shading is off until the first review, then the legend asks once', async (
   await page.getByRole('button', { name: 'No, thanks' }).click()
   await expect(page.getByRole('button', { name: 'No, thanks' })).toHaveCount(0)
   await expect(page.getByLabel('Shade by mastery')).not.toBeChecked()
+  await expect.poll(() => readSetting(page, 'mastery.enabled')).toBe(false)
   await page.reload()
   await expect(page.locator('#reader-title')).toBeVisible()
   await expect(page.getByRole('button', { name: 'No, thanks' })).toHaveCount(0)

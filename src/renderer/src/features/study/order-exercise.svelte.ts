@@ -48,8 +48,10 @@ export class OrderExerciseState {
       this.items = events.length >= 2 ? orderingSet(events, count, seed) : []
       this.graded = this.items.map((e) => e.id)
     } else {
+      const epoch = s.epoch
       await s.recorder.writes.idle()
       const rows = events.length >= 2 ? await s.store.getCards(events.map(whenCardId)) : []
+      if (epoch !== s.epoch) return // a later start draws its own set
       const draw = drawOrder(events, rows, Date.now(), s.due.cutoff, count, seed)
       this.items = draw.items
       this.graded = draw.graded

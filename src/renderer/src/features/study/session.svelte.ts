@@ -7,8 +7,7 @@
 import type { Pack } from '$shared/pack-schema'
 import type { CardRow, ReviewMode } from '../../domain/card-state'
 import type { StudyContent } from '../../domain/content'
-import { choiceOptions, hashString, quizRating } from '../../domain/quiz'
-import type { ChoiceQuestion } from '../../domain/quiz'
+import { choiceOptions, hashString, quizRating, type ChoiceQuestion } from '../../domain/quiz'
 import type { Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
@@ -122,6 +121,11 @@ export class StudySession implements RecorderHost {
     this.onAnswerLost(error)
   }
 
+  /** Counts the starts, so a draw can tell that a later start has taken over. */
+  get epoch(): number {
+    return this.#epoch
+  }
+
   /** How many answers can be undone. */
   get undoCount(): number {
     return this.undo.size
@@ -138,11 +142,15 @@ export class StudySession implements RecorderHost {
    */
   async start(options: { sync?: boolean; fresh?: boolean } = {}): Promise<void> {
     this.phase = 'loading'
-    this.#epoch += 1
+    const epoch = ++this.#epoch
+    // A later start (a new link while this one waits) wins: this one stops at its next step.
+    const superseded = () => epoch !== this.#epoch
     await this.recorder.writes.idle()
+    if (superseded()) return
     const now = Date.now()
     if (options.sync !== false) {
       await syncPackCards(this.store, newCardOrder(this.cards, this.newOrder), this.newOrder, now)
+      if (superseded()) return
     }
     this.due.cutoff = nextStudyDay(now)
     this.#filterSet = filterIds(this.cards, this.filter)
@@ -156,6 +164,7 @@ export class StudySession implements RecorderHost {
       this.store.newIntroducedSince(studyDayStart(now)),
       options.fresh ? undefined : this.store.readSetting(SESSION_SETTING)
     ])
+    if (superseded()) return
     this.due.counts = counts
     this.due.introducedToday = introduced
     const saved = resumable(savedValue, this.#key, now)
@@ -166,7 +175,8 @@ export class StudySession implements RecorderHost {
       const ids = this.#filterSet ? [...this.#filterSet] : this.cards.map((c) => c.id)
       this.cramQueue.fill(ids, this.#seed)
     }
-    if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved))) return
+    if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved, superseded))) return
+    if (superseded()) return
     await this.advance()
   }
 
@@ -174,10 +184,11 @@ export class StudySession implements RecorderHost {
     return sessionKey(this.filter, this.mode, this.cram)
   }
 
-  /** Shows the saved card again as it was left; false when it is gone (then a new card is drawn). */
-  async #resume(saved: SavedSession): Promise<boolean> {
+  /** Shows the saved card again; false when it is gone, true when a later start took over. */
+  async #resume(saved: SavedSession, superseded: () => boolean): Promise<boolean> {
     const card = this.byId.get(saved.cardId!)
     const row = card && (await this.store.getCard(card.id))
+    if (superseded()) return true
     if (!card || !row || (this.cram && !this.cramQueue.has(card.id))) return false
     if (this.cram) this.cramQueue.bringFirst(card.id)
     this.#show(card, row, saved.choiceSeed)

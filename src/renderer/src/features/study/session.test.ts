@@ -68,6 +68,41 @@ describe('a study session', () => {
     expect(session.current?.card.id).toBe('event-when:1806-colonisation-plan')
   })
 
+  it('a start overtaken by a later one (a new link while it waited) leaves the later one alone', async () => {
+    await started() // the pack's cards are in the database
+    const store = studyStore(() => db)
+    let reached = () => {}
+    const reachedCount = new Promise<void>((resolve) => (reached = resolve))
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let hold = true
+    // The first start's count (of every card) is held back until the second has shown its card.
+    const slow: typeof store = {
+      ...store,
+      countDue: async (now, cutoff, filter) => {
+        if (hold) {
+          hold = false
+          reached()
+          await held
+        }
+        return store.countDue(now, cutoff, filter)
+      }
+    }
+    const session = new StudySession(content, slow)
+    const first = session.start({ sync: false })
+    await reachedCount
+    const one = 'event-when:1812-fort-ross'
+    session.filter = { era: '', theme: '', card: one }
+    await session.start({ sync: false })
+    expect(session.current?.card.id).toBe(one)
+    session.reveal()
+    release()
+    await first
+    expect(session.current?.card.id).toBe(one)
+    expect(session.phase).toBe('answer')
+    expect(session.due.counts.new).toBe(1)
+  })
+
   it('introduces new cards in the mixed order by default', async () => {
     const session = await started({ newOrder: 'mixed' })
     const mixed = newCardOrder(content.cards, 'mixed')
