@@ -56,22 +56,18 @@ describe('the desktop connection', () => {
 })
 
 describe('downloadText in the desktop app', () => {
-  it('goes through the bridge’s save dialog, not a browser download', () => {
+  it('goes through the bridge’s save dialog, not a browser download', async () => {
     const { bridge } = fakeBridge()
     vi.stubGlobal('window', { studyApp: bridge })
     // No document is stubbed: a browser download here would throw.
-    downloadText('a,b', 'trade.csv', 'text/csv')
+    expect(await downloadText('a,b', 'trade.csv', 'text/csv')).toBe('saved')
     expect(bridge.saveFile).toHaveBeenCalledWith({ text: 'a,b', fileName: 'trade.csv' })
   })
 
-  it('reports a refused save on the console instead of leaving the rejection unhandled', async () => {
+  it('hands a refused save back to its caller, which reports it, instead of dropping it', async () => {
     const { bridge } = fakeBridge()
     bridge.saveFile = vi.fn(async () => Promise.reject(new Error('refused')))
     vi.stubGlobal('window', { studyApp: bridge })
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    downloadText('x', 'evil.exe', 'text/plain')
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(log).toHaveBeenCalledWith('The file evil.exe was not saved: Error: refused')
-    log.mockRestore()
+    await expect(downloadText('x', 'evil.exe', 'text/plain')).rejects.toThrow('refused')
   })
 })
