@@ -2,10 +2,10 @@
  * Fetches the bundled article pack and makes sure it is sound before any view sees it. The build
  * validated the pack and put its SHA-256 digest in the page (scripts/pack-build-plugin.ts): a
  * pack with that digest is the one validated, so it is only parsed; any other (damaged, edited,
- * replaced) is validated completely here, and refused when it fails. The validator's code is
- * loaded only for such a pack, so the first view does not carry it.
+ * replaced) is validated completely here, and refused when it fails.
  */
-import type { Pack } from '$shared/pack-schema'
+import { parsePack, type Pack } from '$shared/pack-schema'
+import { checkPackIntegrity } from '$shared/pack-integrity'
 
 export const PACK_URL = './packs/mexico-russia/pack.json'
 
@@ -59,11 +59,6 @@ export async function loadPack(
   }
   // The very bytes the build validated: checking them again would only cost time.
   if (trusted) return { ok: true, pack: json as Pack }
-  // Only an unknown pack needs the validator (valibot and the schema): it loads just then.
-  const [{ parsePack }, { checkPackIntegrity }] = await Promise.all([
-    import('$shared/pack-schema'),
-    import('$shared/pack-integrity')
-  ])
   const parsed = parsePack(json)
   if (!parsed.ok) {
     return {
