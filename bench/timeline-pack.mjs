@@ -10,20 +10,10 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const base = JSON.parse(readFileSync(join(root, 'resources/packs/mexico-russia/pack.json'), 'utf8'))
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
+// English month names, as the pack writes its dates ("4 June 1890").
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })
+)
 const FIRST = 1806
 const LAST = 2025
 

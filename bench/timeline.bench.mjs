@@ -22,6 +22,17 @@ const LEVELS = [
   { name: 'a year', span: YEAR }
 ]
 const CENTRE = Date.UTC(1935, 6, 1)
+const COLUMNS = [
+  'implementation',
+  'events',
+  'level',
+  'first draw ms',
+  'timeline own ms',
+  'zoom p50 / p95 / max ms',
+  'pan p50 / p95 / max ms',
+  'frames measured',
+  'notes'
+]
 const OURS_SAMPLES = 40
 // TIMELINE_BENCH_VIS=0 leaves vis-timeline out: a quick before/after run of this app alone.
 const WITH_VIS = process.env.TIMELINE_BENCH_VIS !== '0'
@@ -320,17 +331,7 @@ export default async function timelineBench({ baseURL, before, chromiumPath }) {
   if (!big.vis) {
     return {
       title: 'Timeline at scale: this app alone (vis-timeline left out)',
-      columns: [
-        'implementation',
-        'events',
-        'level',
-        'first draw ms',
-        'timeline own ms',
-        'zoom p50 / p95 / max ms',
-        'pan p50 / p95 / max ms',
-        'frames measured',
-        'notes'
-      ],
+      columns: COLUMNS,
       rows,
       notes: [
         `Worst p95 frame at ${sizeText} events: zoom ${ms(worst(big.ours, 'zoom'))} ms, pan ${ms(worst(big.ours, 'pan'))} ms.`,
@@ -355,17 +356,7 @@ export default async function timelineBench({ baseURL, before, chromiumPath }) {
     title: big.earlier
       ? 'Timeline at scale: this app against vis-timeline and against its own before build'
       : 'Timeline at scale: this app against vis-timeline',
-    columns: [
-      'implementation',
-      'events',
-      'level',
-      'first draw ms',
-      'timeline own ms',
-      'zoom p50 / p95 / max ms',
-      'pan p50 / p95 / max ms',
-      'frames measured',
-      'notes'
-    ],
+    columns: COLUMNS,
     rows,
     notes
   }

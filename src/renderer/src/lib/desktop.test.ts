@@ -56,15 +56,15 @@ describe('the desktop connection', () => {
 })
 
 describe('downloadText in the desktop app', () => {
-  it('goes through the bridge’s save dialog, not a browser download', async () => {
+  it('goes through the bridge’s save dialog, not a browser download', () => {
     const { bridge } = fakeBridge()
     vi.stubGlobal('window', { studyApp: bridge })
     // No document is stubbed: a browser download here would throw.
-    expect(await downloadText('a,b', 'trade.csv', 'text/csv')).toBe('saved')
+    void downloadText('a,b', 'trade.csv', 'text/csv')
     expect(bridge.saveFile).toHaveBeenCalledWith({ text: 'a,b', fileName: 'trade.csv' })
   })
 
-  it('hands a refused save back to its caller, which reports it, instead of dropping it', async () => {
+  it('hands a refused save to its caller as a rejection (the caller reports it)', async () => {
     const { bridge } = fakeBridge()
     bridge.saveFile = vi.fn(async () => Promise.reject(new Error('refused')))
     vi.stubGlobal('window', { studyApp: bridge })
