@@ -21,10 +21,15 @@ export const test = base.extend<{ offlineGuard: void }>({
 
 export { expect }
 
-/** Opens the app at a route and waits until the shell is drawn. */
+/**
+ * Opens the app at a route and waits until the shell is drawn and the database is open (on a
+ * first start the article is drawn before the database exists; a test reading IndexedDB itself
+ * must not be the one to create it).
+ */
 export async function openApp(page: Page, hash = ''): Promise<void> {
   await page.goto(`/${hash}`)
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
 }
 
 /** Reads one setting straight from the app's IndexedDB (the real database, as the app left it). */

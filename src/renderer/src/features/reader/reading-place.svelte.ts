@@ -2,8 +2,7 @@
  * Where the student is in the article and how large they read it: the section under the reading
  * line, the saved reading position (restored on the next start) and the text size.
  */
-import { describeWriteError } from '../../db/database'
-import { getSetting, setSetting } from '../../db/settings'
+import { readSetting, writeErrorMessage, writeSetting } from '../../db/lazy'
 import { notices } from '../../lib/notices.svelte'
 import {
   FONT_SIZE_KEY,
@@ -47,14 +46,14 @@ export class ReadingPlace {
   #save = debounce((position: ReadingPosition) => {
     const json = JSON.stringify(position)
     if (json === this.#lastSaved) return
-    setSetting(POSITION_KEY, position).then(
+    writeSetting(POSITION_KEY, position).then(
       () => {
         this.#lastSaved = json
         this.#saveFailed = false
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         // One notice per run of failures, not one per scroll.
-        if (!this.#saveFailed) notices.show(describeWriteError(error), 'error')
+        if (!this.#saveFailed) notices.show(await writeErrorMessage(error), 'error')
         this.#saveFailed = true
       }
     )
@@ -88,14 +87,17 @@ export class ReadingPlace {
    */
   load = async (restore: () => boolean, drawn: () => Promise<void>): Promise<void> => {
     const [size, saved] = await Promise.all([
-      getSetting<unknown>(FONT_SIZE_KEY, 'medium'),
-      getSetting<unknown>(POSITION_KEY, undefined)
+      readSetting<unknown>(FONT_SIZE_KEY, 'medium'),
+      readSetting<unknown>(POSITION_KEY, undefined)
     ])
     this.fontSize = parseFontSize(size)
     await drawn()
     const position = parsePosition(saved, (id) => this.#sectionOf.has(id))
-    if (position && restore()) this.#restore(position)
+    const restored = position !== undefined && restore()
+    if (restored) this.#restore(position)
     this.ready = true
+    // Scrolled before the database was open (a first start): that place is saved now.
+    if (!restored && window.scrollY > 0) this.onScroll()
   }
 
   #restore(position: ReadingPosition): void {
@@ -109,9 +111,9 @@ export class ReadingPlace {
   chooseSize = async (size: FontSize): Promise<void> => {
     this.fontSize = size
     try {
-      await setSetting(FONT_SIZE_KEY, size)
+      await writeSetting(FONT_SIZE_KEY, size)
     } catch (error) {
-      notices.show(describeWriteError(error), 'error')
+      notices.show(await writeErrorMessage(error), 'error')
     }
   }
 
