@@ -29,6 +29,15 @@ export class SessionTally {
     this.endedAt = 0
   }
 
+  /** The tallies as a saved session keeps them (the reverse of `reset`). */
+  saved = (): Pick<SavedSession, 'reviewed' | 'ratings' | 'learned' | 'missed' | 'startedAt'> => ({
+    reviewed: this.reviewed,
+    ratings: [...this.ratings],
+    learned: this.learned,
+    missed: [...this.missed],
+    startedAt: this.startedAt
+  })
+
   /** Adds one answer (or with -1 takes it back). */
   count = (cardId: string, rating: Rating, wasNew: boolean, sign: 1 | -1 = 1): void => {
     this.reviewed = Math.max(0, this.reviewed + sign)

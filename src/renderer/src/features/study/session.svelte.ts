@@ -212,11 +212,7 @@ export class StudySession implements RecorderHost {
       day: studyDayStart(Date.now()),
       key: this.#key,
       ...shown,
-      reviewed: this.tally.reviewed,
-      ratings: [...this.tally.ratings],
-      learned: this.tally.learned,
-      missed: [...this.tally.missed],
-      startedAt: this.tally.startedAt,
+      ...this.tally.saved(),
       seed: this.#seed,
       choiceSeed: this.#choiceSeed,
       extraNew: this.due.extraNew
