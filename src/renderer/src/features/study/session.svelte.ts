@@ -288,7 +288,8 @@ export class StudySession implements RecorderHost {
     this.current = null
     this.tally.endedAt = Date.now()
     this.emptyReason = this.tally.reviewed > 0 ? null : reason
-    const epoch = this.#epoch
+    // Ending wins over a draw still under way (End session pressed just after an answer).
+    const epoch = ++this.#epoch
     await this.recorder.writes.idle()
     const tomorrow = await this.store.countDue(
       this.due.cutoff,
