@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { realPack } from '../../test-support/real-pack'
-import { REFERENCES_NOTE_ID, linkTargetsByBlock, placeNotes } from './article'
+import { REFERENCES_NOTE_ID, firstScreenSections, linkTargetsByBlock, placeNotes } from './article'
 import { findLinks } from './text'
 import { findBlock } from '$shared/pack-integrity'
 
@@ -79,5 +79,26 @@ describe('linkTargetsByBlock', () => {
         event.id
       ).toContain(`#/timeline/${event.id}`)
     }
+  })
+})
+
+describe('firstScreenSections', () => {
+  const sections = (...sizes: number[]) => sizes.map((n) => ({ blocks: Array(n).fill(0) }))
+
+  it('takes sections from the top until they hold the blocks asked for', () => {
+    expect(firstScreenSections(sections(2, 2, 3, 1), 3)).toBe(2)
+    expect(firstScreenSections(sections(3, 2), 3)).toBe(1)
+    expect(firstScreenSections(sections(1, 0, 1, 5), 3)).toBe(4)
+  })
+
+  it('always takes the first section, and never more than there are', () => {
+    expect(firstScreenSections(sections(0, 4), 0)).toBe(1)
+    expect(firstScreenSections(sections(1, 1), 10)).toBe(2)
+    expect(firstScreenSections([], 3)).toBe(0)
+  })
+
+  it('takes the two opening sections of the real article for the first screen', () => {
+    expect(firstScreenSections(pack.sections, 3)).toBe(2)
+    expect(pack.sections.length).toBeGreaterThan(2)
   })
 })

@@ -129,3 +129,18 @@ export function placeNotes(pack: Pack): NotePlacement {
   }
   return { byBlock, bySection, references }
 }
+
+/**
+ * How many sections, from the top, hold at least `blocks` blocks: the reader draws those first
+ * (enough to fill the first screen) and the rest once they are painted. At least one, at most all.
+ */
+export function firstScreenSections(
+  sections: readonly { blocks: readonly unknown[] }[],
+  blocks: number
+): number {
+  let count = 0
+  let seen = 0
+  while (count < sections.length && (count === 0 || seen < blocks))
+    seen += sections[count++]!.blocks.length
+  return count
+}
