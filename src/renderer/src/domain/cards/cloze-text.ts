@@ -107,14 +107,25 @@ export interface KnownName {
   factId: string
 }
 
+/** A name form as a whole-word pattern, made once per form (every sentence tries every form). */
+function wholeWord(form: string): RegExp {
+  let pattern = patterns.get(form)
+  if (!pattern) {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
+    patterns.set(form, pattern)
+  }
+  return pattern
+}
+
+const patterns = new Map<string, RegExp>()
+
 /** Names of the pack found in a sentence, each form whole-word and case as written. */
 function nameTerms(sentence: string, names: readonly KnownName[]): Term[] {
   const found: Term[] = []
   for (const name of names) {
     for (const form of name.forms) {
-      const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
-      for (const m of sentence.matchAll(pattern)) {
+      for (const m of sentence.matchAll(wholeWord(form))) {
         found.push({
           text: m[0],
           start: m.index,

@@ -33,17 +33,18 @@ export function generateCards(pack: Pack): StudyCard[] {
     ...handCards(context)
   ]
   // The themes of each paragraph's facts, for the cards that belong to no event.
+  // (Written to allocate little: a pack may carry 100,000 hand cards, most in a few paragraphs.)
   const themes = new Map<string, Theme[]>()
   for (const card of [...events, ...facts]) {
-    const known = themes.get(card.paragraphId) ?? []
-    themes.set(card.paragraphId, [...new Set([...known, ...card.themes])])
+    const known = themes.get(card.paragraphId)
+    if (!known) themes.set(card.paragraphId, [...new Set(card.themes)])
+    else for (const theme of card.themes) if (!known.includes(theme)) known.push(theme)
   }
-  const cards: Draft[] = [...events, ...entityCards(context, themes), ...facts]
-  cards.push(...clozeCards(context, themes))
-  return distinctQuestions(
-    cards.map((card) => ({ ...card, noteId: card.noteId ?? card.id })),
-    pack
-  )
+  const drafts: Draft[] = [...events, ...entityCards(context, themes), ...facts]
+  drafts.push(...clozeCards(context, themes))
+  // Each draft is the generator's own new object: it takes its note id in place.
+  for (const draft of drafts) draft.noteId ??= draft.id
+  return distinctQuestions(drafts as StudyCard[], pack)
 }
 
 /**
@@ -53,7 +54,9 @@ export function generateCards(pack: Pack): StudyCard[] {
 function distinctQuestions(cards: StudyCard[], pack: Pack): StudyCard[] {
   const byQuestion = new Map<string, StudyCard[]>()
   for (const card of cards) {
-    byQuestion.set(card.question, [...(byQuestion.get(card.question) ?? []), card])
+    const same = byQuestion.get(card.question)
+    if (same) same.push(card)
+    else byQuestion.set(card.question, [card])
   }
   const events = new Map(pack.events.map((e) => [e.id, e]))
   const key = (c: StudyCard) => {
@@ -72,5 +75,6 @@ function distinctQuestions(cards: StudyCard[], pack: Pack): StudyCard[] {
       )
     })
   }
+  if (renamed.size === 0) return cards
   return cards.map((c) => (renamed.has(c.id) ? { ...c, question: renamed.get(c.id)! } : c))
 }
