@@ -6,6 +6,7 @@
 import type { SyncFolder } from '$shared/sync-folder'
 import type { LineIssue } from '../../domain/sync/lines'
 import { takeAutomaticBackup } from '../backup'
+import { syncCardIds } from '../study-store'
 import type { StudyDatabase } from '../database'
 import { applyLines, applySettings, type ApplyOptions } from './apply'
 import { receive } from './receive'
@@ -78,6 +79,8 @@ export interface SyncOptions extends ApplyOptions {
    */
   token?: string
   warm?: WarmState
+  /** The pack's card ids: their rows are made first, so reviews from elsewhere find their cards. */
+  cardIds?: readonly string[]
 }
 
 /**
@@ -91,6 +94,7 @@ export async function syncOnce(
   options: SyncOptions = {}
 ): Promise<SyncReport> {
   await db.open()
+  if (options.cardIds?.length) await syncCardIds([...options.cardIds], options.now, db)
   const warm = options.warm?.take(folderId, options.token)
   // A folder that is gone fails here, before anything is read or written; the listing of the
   // devices is the receiving's too, and only an empty one asks whether the folder is there at all.

@@ -16,6 +16,8 @@ export interface SyncRequest {
   folderId: string
   /** What the page last saw of this device's own changes (see `SyncOptions.token`). */
   token?: string
+  /** The pack's card ids, on the page's first sync (see `SyncOptions.cardIds`). */
+  cardIds?: readonly string[]
   /** The browser's folder, which a worker may use itself: no operation then goes through the page. */
   handle?: FileSystemDirectoryHandle
 }
@@ -40,10 +42,10 @@ scope.onmessage = (event) => {
   else if (message.type === 'sync') void run(message)
 }
 
-async function run({ id, folderId, token, handle }: SyncRequest): Promise<void> {
+async function run({ id, folderId, token, cardIds, handle }: SyncRequest): Promise<void> {
   const folder = handle ? new HandleFolder(handle) : viaPage
   try {
-    const report = await syncOnce(db, folder, folderId, { token, warm })
+    const report = await syncOnce(db, folder, folderId, { token, cardIds, warm })
     scope.postMessage({ type: 'synced', id, report })
   } catch (error) {
     const unavailable = error instanceof FolderUnavailable

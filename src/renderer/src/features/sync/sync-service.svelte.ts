@@ -17,7 +17,6 @@ import { HandleFolder } from '../../db/sync/handle-folder'
 import { FolderUnavailable } from '../../db/sync/sync-once'
 import { runSync } from '../../db/sync/sync-runner'
 import { localChanges } from '../../db/sync/sync-state'
-import { syncCardIds } from '../../db/study-store'
 import { notices } from '../../lib/notices.svelte'
 import type { SyncFolder } from '$shared/sync-folder'
 
@@ -191,13 +190,20 @@ export class SyncService {
     this.status = 'syncing'
     try {
       const db = database()
-      // Reviews from elsewhere need their cards: the pack's rows are made once per start.
-      if (!this.#cardsMade && this.#cardIds.length) {
-        await syncCardIds([...this.#cardIds], Date.now(), db)
-        this.#cardsMade = true
-      }
       const started = performance.now()
-      const report = await runSync(db, folder, choice.id, this.#token, choice.handle)
+      // Reviews from elsewhere need their cards: the pack's rows are made once per start, by
+      // the sync itself (in its worker: 100,000 card ids are compared away from the page).
+      const report = await runSync(
+        db,
+        folder,
+        choice.id,
+        {
+          token: this.#token,
+          ...(this.#cardsMade ? {} : { cardIds: this.#cardIds })
+        },
+        choice.handle
+      )
+      this.#cardsMade = true
       // Measured by the benchmark (bench/sync.bench.mjs), never by a test.
       performance.measure('sync', { start: started, end: performance.now() })
       await saveLastSync(db, {
