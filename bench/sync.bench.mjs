@@ -192,7 +192,7 @@ export default async function sync({ baseURL, before }) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync']
   })
   const rows = []
-  const compared = before && COMPARE !== SIZE && hasSync(before.outDir)
+  const compared = before && hasSync(before.outDir)
   try {
     if (compared) {
       rows.push(
@@ -205,7 +205,9 @@ export default async function sync({ baseURL, before }) {
       )
       rows.push(...(await measure(browser, baseURL, COMPARE, 'this build')))
     }
-    rows.push(...(await measure(browser, baseURL, SIZE, 'this build')))
+    // BENCH_SYNC_COMPARE=100000 compares both builds at the full size, one after the other.
+    if (!compared || COMPARE !== SIZE)
+      rows.push(...(await measure(browser, baseURL, SIZE, 'this build')))
   } finally {
     await browser.close()
   }
