@@ -48,7 +48,9 @@ export async function receive(
   folder: SyncFolder,
   device: string,
   state: SyncState,
-  pause: () => Promise<void> = yieldToPage
+  pause: () => Promise<void> = yieldToPage,
+  /** The listing of `devices`, when the caller has it already. */
+  listed?: FolderEntry[]
 ): Promise<Received> {
   const out: Received = {
     reviews: [],
@@ -58,7 +60,7 @@ export async function receive(
     devices: 0,
     othersHaveData: false
   }
-  for (const dir of await folder.list('devices')) {
+  for (const dir of listed ?? (await folder.list('devices'))) {
     if (dir.kind !== 'directory' || !isDeviceName(dir.name)) continue
     const own = dir.name === device
     if (!own) out.devices++
@@ -96,10 +98,20 @@ async function readLog(
     return
   }
   let mark = state.files[path]
-  if (mark && mark.bytes === size) return
-  // A file that shrank was replaced (a sync engine restoring a version): read it all again.
-  if (!mark || size < mark.bytes) mark = { bytes: 0, lines: 0, modified }
-  const text = await folder.read(path, mark.bytes)
+  // Unchanged since it was read: not read at all (a sync with nothing new reads no file).
+  if (mark && mark.bytes === size && mark.modified === modified) return
+  // A file that shrank, or changed without growing, was replaced (a sync engine restoring
+  // another version of it): read it all again; its lines already here are skipped by id.
+  if (!mark || size <= mark.bytes) mark = { bytes: 0, lines: 0, modified }
+  // Read from the start of the last line read before: if it is still there, the file grew by
+  // appends; if not, it was rewritten (longer) and is read whole.
+  const tail = mark.bytes > 0 ? (mark.tail ?? '\n') : ''
+  let text = await folder.read(path, mark.bytes - encoder.encode(tail).length)
+  if (text.startsWith(tail)) text = text.slice(tail.length)
+  else {
+    mark = { bytes: 0, lines: 0, modified }
+    text = await folder.read(path, 0)
+  }
   // Parsed a slice of whole lines at a time, with a pause between, so a large first read
   // never holds the page for long.
   let at = 0
@@ -123,8 +135,15 @@ async function readLog(
     if (parsed.consumed < slice.length) break // an unterminated last line: left for later
   }
   const bytes = mark.bytes + encoder.encode(text.slice(0, at)).length
-  state.files[path] = { bytes, lines, modified }
+  state.files[path] = { bytes, lines, modified, tail: at > 0 ? lastLine(text, at) : mark.tail }
 }
+
+/** The last whole line before `end` (with its newline), kept to recognise the file next time. */
+function lastLine(text: string, end: number): string | undefined {
+  const line = text.slice(text.lastIndexOf('\n', end - 2) + 1, end)
+  return line.length <= MAX_TAIL_CHARS ? line : undefined
+}
+const MAX_TAIL_CHARS = 2048
 
 async function readSettings(
   folder: SyncFolder,

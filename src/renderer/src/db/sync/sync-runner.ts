@@ -6,7 +6,13 @@
 import type { SyncFolder } from '$shared/sync-folder'
 import type { StudyDatabase } from '../database'
 import { answerCall, type FolderCall } from './folder-messages'
-import { FolderUnavailable, syncOnce, type SyncReport } from './sync-once'
+import {
+  FolderUnavailable,
+  WarmState,
+  syncOnce,
+  type SyncOptions,
+  type SyncReport
+} from './sync-once'
 import type { SyncRequest, SyncResult } from './sync.worker'
 
 type Waiting = {
@@ -50,12 +56,13 @@ class SyncWorker {
   sync = (
     folder: SyncFolder,
     folderId: string,
+    asked: RunOptions,
     handle?: FileSystemDirectoryHandle
   ): Promise<SyncReport> =>
     new Promise((resolve, reject) => {
       const id = this.#next++
       this.#waiting.set(id, { folder, resolve, reject })
-      const request: SyncRequest = { type: 'sync', id, folderId }
+      const request: SyncRequest = { type: 'sync', id, folderId, ...asked }
       try {
         this.#worker.postMessage(handle ? { ...request, handle } : request)
       } catch {
@@ -65,26 +72,33 @@ class SyncWorker {
     })
 }
 
+/** What the page hands a sync: see `SyncOptions.token` and `SyncOptions.cardIds`. */
+export type RunOptions = Pick<SyncOptions, 'token' | 'cardIds'>
+
 let worker: SyncWorker | undefined
+const warmInPage = new WarmState()
 
 /**
  * Syncs once with a folder, in the worker where there is one (`handle`: the browser's folder,
- * which the worker then uses itself). Rejects with `FolderUnavailable`
- * when the folder fails, as `syncOnce` does.
+ * which the worker then uses itself). `asked`: what the page last saw of this device's own
+ * changes, so a sync after none reads no database, and the pack's card ids on a first sync.
+ * Rejects with
+ * `FolderUnavailable` when the folder fails, as `syncOnce` does.
  */
 export async function runSync(
   db: StudyDatabase,
   folder: SyncFolder,
   folderId: string,
+  asked: RunOptions = {},
   handle?: FileSystemDirectoryHandle
 ): Promise<SyncReport> {
   if (typeof Worker !== 'undefined' && !worker?.broken) {
     try {
       worker ??= new SyncWorker()
-      return await worker.sync(folder, folderId, handle)
+      return await worker.sync(folder, folderId, asked, handle)
     } catch (error) {
       if (!worker?.broken) throw error
     }
   }
-  return syncOnce(db, folder, folderId)
+  return syncOnce(db, folder, folderId, { ...asked, warm: warmInPage })
 }

@@ -7,13 +7,17 @@
 import { StudyDatabase } from '../database'
 import { PortFolder, type FolderCall, type FolderReply } from './folder-messages'
 import { HandleFolder } from './handle-folder'
-import { FolderUnavailable, syncOnce, type SyncReport } from './sync-once'
+import { FolderUnavailable, WarmState, syncOnce, type SyncReport } from './sync-once'
 
 /** What the page asks: one sync with the folder it names. */
 export interface SyncRequest {
   type: 'sync'
   id: number
   folderId: string
+  /** What the page last saw of this device's own changes (see `SyncOptions.token`). */
+  token?: string
+  /** The pack's card ids, on the page's first sync (see `SyncOptions.cardIds`). */
+  cardIds?: readonly string[]
   /** The browser's folder, which a worker may use itself: no operation then goes through the page. */
   handle?: FileSystemDirectoryHandle
 }
@@ -29,6 +33,8 @@ const scope = globalThis as unknown as {
 }
 const db = new StudyDatabase()
 const viaPage = new PortFolder(scope)
+// The worker lives as long as the page: a sync with nothing new on this device reads no database.
+const warm = new WarmState()
 
 scope.onmessage = (event) => {
   const message = event.data
@@ -36,10 +42,11 @@ scope.onmessage = (event) => {
   else if (message.type === 'sync') void run(message)
 }
 
-async function run({ id, folderId, handle }: SyncRequest): Promise<void> {
+async function run({ id, folderId, token, cardIds, handle }: SyncRequest): Promise<void> {
   const folder = handle ? new HandleFolder(handle) : viaPage
   try {
-    scope.postMessage({ type: 'synced', id, report: await syncOnce(db, folder, folderId) })
+    const report = await syncOnce(db, folder, folderId, { token, cardIds, warm })
+    scope.postMessage({ type: 'synced', id, report })
   } catch (error) {
     const unavailable = error instanceof FolderUnavailable
     const cause = unavailable ? error.cause : error

@@ -16,8 +16,7 @@ import {
 import { HandleFolder } from '../../db/sync/handle-folder'
 import { FolderUnavailable } from '../../db/sync/sync-once'
 import { runSync } from '../../db/sync/sync-runner'
-import { syncCardIds } from '../../db/study-store'
-import { SYNCED_SETTINGS } from '../../domain/sync/lines'
+import { localChanges } from '../../db/sync/sync-state'
 import { notices } from '../../lib/notices.svelte'
 import type { SyncFolder } from '$shared/sync-folder'
 
@@ -54,6 +53,8 @@ export class SyncService {
   #folder: SyncFolder | undefined
   #cardIds: readonly string[] = []
   #running: Promise<void> | undefined
+  /** This device's own changes as last seen (`localChanges`): unchanged, a sync reads no database. */
+  #token: string | undefined
   #again = false
   #stops: (() => void)[] = []
   #started = false
@@ -80,10 +81,12 @@ export class SyncService {
     let debounce: ReturnType<typeof setTimeout> | undefined
     let first = true
     const stopWatch = watch(
-      () => localChanges(),
-      () => {
-        // The first answer is the state at start; a change while syncing is the sync's own.
-        if (first || this.#running) return void (first = false)
+      () => localChanges(database()),
+      (changes) => {
+        this.#token = JSON.stringify(changes)
+        // The first answer is the state at start. A change seen during a sync may be the sync's
+        // own, or an answer given meanwhile: a sync shortly after settles which.
+        if (first) return void (first = false)
         clearTimeout(debounce)
         debounce = setTimeout(() => void this.run(), AFTER_CHANGE_MS)
       }
@@ -187,13 +190,20 @@ export class SyncService {
     this.status = 'syncing'
     try {
       const db = database()
-      // Reviews from elsewhere need their cards: the pack's rows are made once per start.
-      if (!this.#cardsMade && this.#cardIds.length) {
-        await syncCardIds([...this.#cardIds], Date.now(), db)
-        this.#cardsMade = true
-      }
       const started = performance.now()
-      const report = await runSync(db, folder, choice.id, choice.handle)
+      // Reviews from elsewhere need their cards: the pack's rows are made once per start, by
+      // the sync itself (in its worker: 100,000 card ids are compared away from the page).
+      const report = await runSync(
+        db,
+        folder,
+        choice.id,
+        {
+          token: this.#token,
+          ...(this.#cardsMade ? {} : { cardIds: this.#cardIds })
+        },
+        choice.handle
+      )
+      this.#cardsMade = true
       // Measured by the benchmark (bench/sync.bench.mjs), never by a test.
       performance.measure('sync', { start: started, end: performance.now() })
       await saveLastSync(db, {
@@ -228,16 +238,6 @@ export class SyncService {
     if (!asked || !handle.requestPermission) return false
     return (await handle.requestPermission({ mode: 'readwrite' })) === 'granted'
   }
-}
-
-/** The keys read to notice this device's changes: the newest log, event and synced settings. */
-async function localChanges(): Promise<unknown> {
-  const db = database()
-  return Promise.all([
-    db.reviewLogs.orderBy(':id').reverse().limit(1).primaryKeys(),
-    db.cardEvents.orderBy(':id').reverse().limit(1).primaryKeys(),
-    db.settings.bulkGet(Object.keys(SYNCED_SETTINGS))
-  ])
 }
 
 /** The one sync service of the app. */
