@@ -39,6 +39,11 @@ export class CardQueue {
 
   constructor(private readonly store: Pick<StudyStore, 'nextCard' | 'peekNextCards'>) {}
 
+  /** How many cards are drawn ahead and ready to show. */
+  get ready(): number {
+    return this.#ahead.rows.length
+  }
+
   /** Forgets the cards drawn ahead (after an undo, a bury, a new session). */
   clear = (): void => {
     this.#ahead = { rows: [], learningDueAt: Infinity }
@@ -82,14 +87,22 @@ export class CardQueue {
     this.#pending = pending
   }
 
+  /**
+   * The first card drawn ahead while it is still right, taken at once (undefined otherwise): the
+   * next card goes on screen in the key press's own task, before any read or write runs.
+   */
+  take = (context: QueueContext): CardRow | undefined => {
+    const row = this.#ahead.rows[0]
+    if (!row || context.inFlight.has(row.id) || !this.#fresh(row, context)) return undefined
+    this.#ahead = { ...this.#ahead, rows: this.#ahead.rows.slice(1) }
+    return row
+  }
+
   /** The next card to show: the first drawn ahead while still right, else a fresh draw. */
   next = async (context: QueueContext): Promise<CardRow | undefined> => {
     if (!this.#ahead.rows.length && this.#pending) await this.#pending
-    const row = this.#ahead.rows[0]
-    if (row && !context.inFlight.has(row.id) && this.#fresh(row, context)) {
-      this.#ahead = { ...this.#ahead, rows: this.#ahead.rows.slice(1) }
-      return row
-    }
+    const row = this.take(context)
+    if (row) return row
     this.clear()
     const query = {
       now: Date.now(),
