@@ -7,6 +7,7 @@
  */
 import type { CardRow } from '../../domain/card-state'
 import type { StudyStore } from '../../db/review-queue'
+import { afterPaint } from './after-paint'
 
 /** What the queue needs to know of the session each time it draws. */
 export interface QueueContext {
@@ -70,20 +71,23 @@ export class CardQueue {
       skip: new Set([...gone, ...context.inFlight, ...this.#ahead.rows.map((r) => r.id)])
     }
     this.#taken = new Set(gone)
-    const pending = this.store.peekNextCards(query, DRAW).then(
-      (draw) => {
-        if (this.#pending !== pending) return
-        this.#pending = null
-        const taken = this.#taken
-        this.#ahead = {
-          rows: [...this.#ahead.rows, ...draw.rows.filter((r) => !taken.has(r.id))],
-          learningDueAt: Math.min(this.#ahead.learningDueAt, draw.learningDueAt)
+    // Read once the card shown is painted, so the draw never delays it.
+    const pending = afterPaint()
+      .then(() => this.store.peekNextCards(query, DRAW))
+      .then(
+        (draw) => {
+          if (this.#pending !== pending) return
+          this.#pending = null
+          const taken = this.#taken
+          this.#ahead = {
+            rows: [...this.#ahead.rows, ...draw.rows.filter((r) => !taken.has(r.id))],
+            learningDueAt: Math.min(this.#ahead.learningDueAt, draw.learningDueAt)
+          }
+        },
+        () => {
+          if (this.#pending === pending) this.#pending = null
         }
-      },
-      () => {
-        if (this.#pending === pending) this.#pending = null
-      }
-    )
+      )
     this.#pending = pending
   }
 
