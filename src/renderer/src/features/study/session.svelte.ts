@@ -50,7 +50,8 @@ export class StudySession implements RecorderHost {
   readonly order: OrderExerciseState
 
   phase = $state<Phase>('loading')
-  current = $state<Current | null>(null)
+  /** The card shown; replaced whole, never changed in place (raw: no proxy over the card). */
+  current = $state.raw<Current | null>(null)
   retention = $state(0.9)
   newOrder = $state<NewCardOrder>('mixed')
   buryNew = $state(true)
