@@ -96,6 +96,16 @@ describe('new cards mixed, siblings apart', () => {
     expect(after.filter((id) => id !== extra.id).slice(0, 10)).toEqual(before.slice(0, 10))
   })
 
+  it('orders a kind by hash whatever order the pack lists it in, equal hashes by id', () => {
+    // "card-536119" and "card-1341666" have the same 32-bit hash: the id decides between them.
+    const ids = ['card-536119', 'card-1341666', 'card-7', 'card-42', 'card-1999']
+    const hand = (id: string) => ({ id, noteId: id, kind: 'hand' })
+    const forward = newCardOrder(ids.map(hand), 'mixed')
+    const backward = newCardOrder([...ids].reverse().map(hand), 'mixed')
+    expect(backward).toEqual(forward)
+    expect(forward.indexOf('card-1341666')).toBe(forward.indexOf('card-536119') - 1)
+  })
+
   it('finds the siblings of a card and buries only those the options allow', () => {
     const index = siblingIndex(content.cards)
     // An event's what and when cards, and the fill-the-gap cards whose gap is that event.

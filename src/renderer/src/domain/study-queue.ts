@@ -126,13 +126,7 @@ function dealNewCards(
     list.push(card)
     byKind.set(card.kind, list)
   }
-  // Each id is hashed once, not at every comparison (100,000 cards: 100,000 hashes, not millions).
-  const piles = [...byKind.values()].map((list) =>
-    list
-      .map((card) => ({ card, hash: stableHash(card.id) }))
-      .sort((a, b) => a.hash - b.hash || (a.card.id < b.card.id ? -1 : 1))
-      .map(({ card }) => card)
-  )
+  const piles = [...byKind.values()].map(byHash)
   const dealt: (typeof cards)[number][] = []
   for (let round = 0; dealt.length < cards.length; round++) {
     for (const pile of piles) if (pile[round]) dealt.push(pile[round]!)
@@ -157,6 +151,31 @@ function dealNewCards(
   // What is still held back has no card left to go between: it comes last, in turn.
   for (const card of held) place(card)
   return out
+}
+
+/**
+ * A kind's cards in the order of their ids' stable hashes (ties by id). Each id is hashed once,
+ * and hash and place are packed into one number (hash × 2²¹ + place, exact in a double), so a
+ * native numeric sort orders 100,000 cards without calling a comparator millions of times.
+ */
+function byHash<T extends { id: string }>(list: readonly T[]): T[] {
+  const PLACES = 2 ** 21
+  if (list.length >= PLACES) throw new RangeError('Too many cards of one kind to order')
+  const keys = new Float64Array(list.length)
+  list.forEach((card, i) => (keys[i] = stableHash(card.id) * PLACES + i))
+  keys.sort()
+  const sorted = Array.from(keys, (key) => list[key % PLACES]!)
+  // Equal hashes (rare) come in list order: order those runs by id, as a comparator would.
+  for (let i = 1; i < sorted.length; i++) {
+    if (Math.floor(keys[i]! / PLACES) !== Math.floor(keys[i - 1]! / PLACES)) continue
+    let j = i
+    while (j > 0 && Math.floor(keys[j]! / PLACES) === Math.floor(keys[j - 1]! / PLACES)) {
+      if (sorted[j - 1]!.id <= sorted[j]!.id) break
+      ;[sorted[j - 1], sorted[j]] = [sorted[j]!, sorted[j - 1]!]
+      j--
+    }
+  }
+  return sorted
 }
 
 /** Groups card ids by note, so the siblings of a card (the others of its note) are one look-up. */

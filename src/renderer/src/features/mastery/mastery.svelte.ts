@@ -10,6 +10,7 @@ import { watch } from '../../db/live.svelte'
 import { PersistedSetting } from '../../db/persisted.svelte'
 import type { StudyContent } from '../../domain/content'
 import { toFractions, type MasteryShares, type Share } from '../../domain/stats'
+import { whenIdle } from '../../lib/idle'
 import { notices } from '../../lib/notices.svelte'
 import { MasteryTally } from './mastery-tally'
 import { mutatedKeys } from './mutated-keys'
@@ -111,9 +112,20 @@ class Mastery {
         const rows = await database().cards.bulkGet(ids)
         publish(tally.change(new Map(ids.map((id, i) => [id, (rows[i]?.masteredUntil ?? 0) > at]))))
       })
+    // A write of every row (a sync, a restore, a pack update) is read again in idle time: the
+    // session start or the view that made it reads the same table first, undisturbed.
+    let idle = false
+    const readAllWhenIdle = () => {
+      if (idle) return
+      idle = true
+      whenIdle(() => {
+        idle = false
+        readAll()
+      }, 2_000)
+    }
     const onChange = (parts: ObservabilitySet) => {
       const keys = mutatedKeys(parts, database().name, 'cards')
-      if (keys === 'all') readAll()
+      if (keys === 'all') readAllWhenIdle()
       else if (keys.length) readSome(keys)
     }
     Dexie.on('storagemutated', onChange)
