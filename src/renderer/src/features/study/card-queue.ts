@@ -7,6 +7,7 @@
  */
 import type { CardRow } from '../../domain/card-state'
 import type { StudyStore } from '../../db/review-queue'
+import { afterPaint } from './after-paint'
 
 /** What the queue needs to know of the session each time it draws. */
 export interface QueueContext {
@@ -39,6 +40,11 @@ export class CardQueue {
 
   constructor(private readonly store: Pick<StudyStore, 'nextCard' | 'peekNextCards'>) {}
 
+  /** How many cards are drawn ahead and ready to show. */
+  get ready(): number {
+    return this.#ahead.rows.length
+  }
+
   /** Forgets the cards drawn ahead (after an undo, a bury, a new session). */
   clear = (): void => {
     this.#ahead = { rows: [], learningDueAt: Infinity }
@@ -65,31 +71,42 @@ export class CardQueue {
       skip: new Set([...gone, ...context.inFlight, ...this.#ahead.rows.map((r) => r.id)])
     }
     this.#taken = new Set(gone)
-    const pending = this.store.peekNextCards(query, DRAW).then(
-      (draw) => {
-        if (this.#pending !== pending) return
-        this.#pending = null
-        const taken = this.#taken
-        this.#ahead = {
-          rows: [...this.#ahead.rows, ...draw.rows.filter((r) => !taken.has(r.id))],
-          learningDueAt: Math.min(this.#ahead.learningDueAt, draw.learningDueAt)
+    // Read once the card shown is painted, so the draw never delays it.
+    const pending = afterPaint()
+      .then(() => this.store.peekNextCards(query, DRAW))
+      .then(
+        (draw) => {
+          if (this.#pending !== pending) return
+          this.#pending = null
+          const taken = this.#taken
+          this.#ahead = {
+            rows: [...this.#ahead.rows, ...draw.rows.filter((r) => !taken.has(r.id))],
+            learningDueAt: Math.min(this.#ahead.learningDueAt, draw.learningDueAt)
+          }
+        },
+        () => {
+          if (this.#pending === pending) this.#pending = null
         }
-      },
-      () => {
-        if (this.#pending === pending) this.#pending = null
-      }
-    )
+      )
     this.#pending = pending
+  }
+
+  /**
+   * The first card drawn ahead while it is still right, taken at once (undefined otherwise): the
+   * next card goes on screen in the key press's own task, before any read or write runs.
+   */
+  take = (context: QueueContext): CardRow | undefined => {
+    const row = this.#ahead.rows[0]
+    if (!row || context.inFlight.has(row.id) || !this.#fresh(row, context)) return undefined
+    this.#ahead = { ...this.#ahead, rows: this.#ahead.rows.slice(1) }
+    return row
   }
 
   /** The next card to show: the first drawn ahead while still right, else a fresh draw. */
   next = async (context: QueueContext): Promise<CardRow | undefined> => {
     if (!this.#ahead.rows.length && this.#pending) await this.#pending
-    const row = this.#ahead.rows[0]
-    if (row && !context.inFlight.has(row.id) && this.#fresh(row, context)) {
-      this.#ahead = { ...this.#ahead, rows: this.#ahead.rows.slice(1) }
-      return row
-    }
+    const row = this.take(context)
+    if (row) return row
     this.clear()
     const query = {
       now: Date.now(),

@@ -50,7 +50,8 @@ export class StudySession implements RecorderHost {
   readonly order: OrderExerciseState
 
   phase = $state<Phase>('loading')
-  current = $state<Current | null>(null)
+  /** The card shown; replaced whole, never changed in place (raw: no proxy over the card). */
+  current = $state.raw<Current | null>(null)
   retention = $state(0.9)
   newOrder = $state<NewCardOrder>('mixed')
   buryNew = $state(true)
@@ -245,7 +246,10 @@ export class StudySession implements RecorderHost {
       return
     }
     const epoch = this.#epoch
-    const next = this.cram ? await this.#nextCram() : await this.queue.next(this.#context)
+    // The card drawn ahead goes on screen at once, in the key press's task; only a miss waits.
+    const ready = this.cram ? undefined : this.queue.take(this.#context)
+    const next =
+      ready ?? (this.cram ? await this.#nextCram() : await this.queue.next(this.#context))
     if (epoch !== this.#epoch) return
     const card = next && this.byId.get(next.id)
     if (!next || !card) {

@@ -2,7 +2,7 @@
  * The session through a real store (fake-indexeddb, no mock): siblings buried and brought back by
  * undo, the new-card order applied, a session taken up again after a reload, a grade overruled.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { realPack } from '../../test-support/real-pack'
 import { StudyDatabase } from '../../db/database'
 import { studyStore } from '../../db/review-queue'
@@ -57,6 +57,21 @@ describe('a study session', () => {
     expect(session.current?.card.id).toBe('event-what:1806-colonisation-plan')
     expect(session.due.counts.new).toBe(content.cards.length)
     expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('shows the next card drawn ahead as soon as the grade is given, before any write commits', async () => {
+    const session = await started()
+    const first = session.current!.card.id
+    await vi.waitFor(() => expect(session.queue.ready).toBeGreaterThan(0))
+    session.reveal()
+    const answered = session.answer(3)
+    // Nothing awaited yet: the next card is already on screen and the answer still queued.
+    expect(session.current?.card.id).not.toBe(first)
+    expect(session.phase).toBe('question')
+    expect(session.recorder.writes.pending).toBeGreaterThan(0)
+    await answered
+    await session.recorder.writes.idle()
+    expect((await db.reviewLogs.toArray()).map((l) => l.cardId)).toEqual([first])
   })
 
   it('with burying switched off, the sibling may come next', async () => {
