@@ -9,7 +9,7 @@ import { stateOf, type CardRow, type ReviewMode } from '../../domain/card-state'
 import { schedule, type Rating } from '../../domain/scheduler'
 import type { StudyStore } from '../../db/review-queue'
 import { WriteQueue, WriteSkipped } from '../../lib/write-queue.svelte'
-import { afterPaint } from './after-paint'
+import { nextPaint } from '../../lib/after-paint'
 import type { DueState } from './due-state.svelte'
 import type { SessionTally } from './session-tally.svelte'
 import type { Committed, UndoEntry, UndoStack } from './undo-stack.svelte'
@@ -83,7 +83,7 @@ export class AnswerRecorder {
       setting: { key: h.settingKey, value: h.snapshot() }
     }
     // Started once the next card is painted: the key press's task only draws.
-    const saved = this.writes.run(() => afterPaint().then(() => h.store.recordAnswer(record)))
+    const saved = this.writes.run(() => nextPaint().then(() => h.store.recordAnswer(record)))
     const entry: UndoEntry = {
       kind: 'answer',
       rows: [{ before: row, after }],

@@ -7,7 +7,7 @@
  */
 import type { CardRow } from '../../domain/card-state'
 import type { StudyStore } from '../../db/review-queue'
-import { afterPaint } from './after-paint'
+import { nextPaint } from '../../lib/after-paint'
 
 /** What the queue needs to know of the session each time it draws. */
 export interface QueueContext {
@@ -72,7 +72,7 @@ export class CardQueue {
     }
     this.#taken = new Set(gone)
     // Read once the card shown is painted, so the draw never delays it.
-    const pending = afterPaint()
+    const pending = nextPaint()
       .then(() => this.store.peekNextCards(query, DRAW))
       .then(
         (draw) => {
