@@ -6,9 +6,11 @@ import {
   BACKUP_FORMAT,
   KEEP_BACKUPS,
   backupCounts,
+  backupText,
   backupInsideUpgrade,
   exportBackup,
   importBackup,
+  keptCounts,
   listBackups,
   parseBackup,
   restoreBackup
@@ -267,6 +269,28 @@ describe('a bad file is refused and the data is untouched', () => {
 })
 
 describe('automatic backups', () => {
+  it('keeps the text as a Blob with its counts beside it, so a list reads no text; older rows still work', async () => {
+    const db = freshDb()
+    await seed(db, ['original'])
+    const other = freshDb()
+    await seed(other, ['imported', 'too'])
+    const text = await validText(other)
+    expect((await importBackup(db, text, 'Before an import', T0)).ok).toBe(true)
+    const [kept] = await listBackups(db)
+    expect(kept!.data).toBeInstanceOf(Blob)
+    const keptFile = parseBackup(await backupText(kept!))
+    expect(keptFile.ok && keptFile.backup.counts).toEqual(kept!.counts)
+    expect(keptCounts(kept!)).toEqual(kept!.counts)
+    expect(kept!.counts?.cards).toBe(1)
+    // A backup kept as text by an earlier version lists its counts and restores as before.
+    const oldId = await db.backups.add({ createdAt: T0 + 1000, reason: 'old', data: text })
+    const old = (await listBackups(db)).find((b) => b.id === oldId)!
+    expect(keptCounts(old)).toEqual(backupCounts(text))
+    expect(keptCounts(old)?.cards).toBe(2)
+    expect((await restoreBackup(db, oldId, T0 + 2000)).ok).toBe(true)
+    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(['imported', 'too'])
+  })
+
   it('keeps a backup of the data before every import, only the last five, restorable', async () => {
     const db = freshDb()
     await seed(db, ['original'])
@@ -279,7 +303,7 @@ describe('automatic backups', () => {
     expect(first.ok).toBe(true)
     const [backup] = await listBackups(db)
     expect(backup!.reason).toBe('Before an import')
-    const kept = JSON.parse(backup!.data)
+    const kept = JSON.parse(await backupText(backup!))
     // A backup holds what the user did; the derived masteredUntil is recomputed on import.
     expect(kept.data).toEqual({
       ...original,
@@ -359,7 +383,7 @@ describe('the upgrade from version 1', () => {
     const fromOne = backups.find((b) => /Before upgrading the data from version 1/.test(b.reason))
     expect(fromOne).toBeDefined()
     expect(backups.map((b) => b.reason)).not.toContain('old 0')
-    const parsed = parseBackup(fromOne!.data)
+    const parsed = parseBackup(await backupText(fromOne!))
     expect(parsed.ok && parsed.backup.data.cards).toEqual(rows)
     expect(parsed.ok && parsed.backup.app.schemaVersion).toBe(1)
     // Every row now has the derived field, and the index answers.
@@ -376,7 +400,7 @@ describe('the upgrade from version 1', () => {
     await db.transaction('rw', db.tables, async (tx) => backupInsideUpgrade(tx, 2, T0))
     const [latest] = await listBackups(db)
     expect(latest!.reason).toMatch(/version 2/)
-    const parsed = parseBackup(latest!.data)
+    const parsed = parseBackup(await backupText(latest!))
     expect(parsed.ok && parsed.backup.data.cards.every((c) => !('masteredUntil' in c))).toBe(true)
   })
 })

@@ -244,11 +244,7 @@ async function addBackup(
   now: number,
   data: BackupFile['data']
 ): Promise<number> {
-  const id = await db.backups.add({
-    createdAt: now,
-    reason,
-    data: JSON.stringify(makeBackup(data, now))
-  })
+  const id = await db.backups.add(keptRow(reason, now, makeBackup(data, now)))
   await prune(db.backups)
   return id
 }
@@ -350,6 +346,22 @@ export function backupCounts(text: string): BackupFile['counts'] | undefined {
   }
 }
 
+/** A backup as the database keeps it: its text as a Blob, its counts beside it. */
+function keptRow(reason: string, now: number, file: BackupFile): BackupRow {
+  const data = new Blob([JSON.stringify(file)], { type: 'application/json' })
+  return { createdAt: now, reason, data, counts: file.counts }
+}
+
+/** A kept backup's text (a Blob read on demand; a string in backups made before). */
+export async function backupText(row: BackupRow): Promise<string> {
+  return typeof row.data === 'string' ? row.data : row.data.text()
+}
+
+/** A kept backup's counts without reading its text (older rows: from the head of the text). */
+export function keptCounts(row: BackupRow): BackupFile['counts'] | undefined {
+  return row.counts ?? (typeof row.data === 'string' ? backupCounts(row.data) : undefined)
+}
+
 /** The automatic backups, newest first. */
 export async function listBackups(db: StudyDatabase): Promise<BackupRow[]> {
   return (await db.backups.orderBy('createdAt').toArray()).reverse()
@@ -363,7 +375,7 @@ export async function restoreBackup(
 ): Promise<ImportResult> {
   const row = await db.backups.get(id)
   if (!row) return { ok: false, message: `That backup no longer exists. ${KEPT}` }
-  return importBackup(db, row.data, 'Before restoring a backup', now)
+  return importBackup(db, await backupText(row), 'Before restoring a backup', now)
 }
 
 /**
@@ -390,11 +402,7 @@ export async function backupInsideUpgrade(
     fromVersion
   )
   const backups = tx.table<BackupRow, number>('backups')
-  await backups.add({
-    createdAt: now,
-    reason: `Before upgrading the data from version ${fromVersion}`,
-    data: JSON.stringify(backup)
-  })
+  await backups.add(keptRow(`Before upgrading the data from version ${fromVersion}`, now, backup))
   const keys = await backups.orderBy('createdAt').primaryKeys()
   const excess = keys.length - KEEP_BACKUPS
   if (excess > 0) await backups.bulkDelete(keys.slice(0, excess))

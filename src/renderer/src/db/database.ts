@@ -39,8 +39,13 @@ export interface BackupRow {
   id?: number
   createdAt: number
   reason: string
-  /** The same JSON text an exported backup file holds. */
-  data: string
+  /**
+   * The same JSON text an exported backup file holds: a Blob since backups carry their counts,
+   * so listing them reads no text (a backup of 100,000 cards is some 25 MB); a string before.
+   */
+  data: string | Blob
+  /** Cards, review-log rows and settings in it (older rows: read from the head of the text). */
+  counts?: { cards: number; reviewLogs: number; settings: number }
 }
 
 export class StudyDatabase extends Dexie {

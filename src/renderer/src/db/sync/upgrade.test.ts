@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
-import { listBackups, parseBackup } from '../backup'
+import { backupText, listBackups, parseBackup } from '../backup'
 import { StudyDatabase } from '../database'
 import { newCardState } from '../../domain/scheduler'
 
@@ -59,7 +59,7 @@ describe('the upgrade to version 3 (sync)', () => {
     expect(events).toEqual(['a:suspend', 'b:bury'])
     const [backup] = await listBackups(db)
     expect(backup!.reason).toMatch(/version 2/)
-    expect(parseBackup(backup!.data).ok).toBe(true)
+    expect(parseBackup(await backupText(backup!)).ok).toBe(true)
   })
 
   it('a new database gets a device id that stays the same when reopened', async () => {
