@@ -29,6 +29,9 @@ export function masteryLevel(share: number | undefined): MasteryLevel | undefine
 
 export const MASTERY_SETTING = 'mastery.enabled'
 
+/** How long writes of every row must have stopped before mastery reads every key again. */
+const SETTLE_MS = 3_000
+
 /** The ids of the cards mastered at a time: keys from the index, never whole rows. */
 export async function masteredIds(now = Date.now()): Promise<ReadonlySet<string>> {
   const ids = await database().cards.where('masteredUntil').above(now).primaryKeys()
@@ -112,26 +115,24 @@ class Mastery {
         const rows = await database().cards.bulkGet(ids)
         publish(tally.change(new Map(ids.map((id, i) => [id, (rows[i]?.masteredUntil ?? 0) > at]))))
       })
-    // A write of every row (a sync, a restore, a pack update) is read again in idle time: the
-    // session start or the view that made it reads the same table first, undisturbed.
-    let idle = false
-    const readAllWhenIdle = () => {
-      if (idle) return
-      idle = true
-      whenIdle(() => {
-        idle = false
-        readAll()
-      }, 2_000)
+    // A write of every row (a sync, a restore, a pack update) is read again once such writes have
+    // stopped for a few seconds, in idle time: the session start or the view that made them reads
+    // the same tables first, undisturbed (the page is "idle" while it waits for those reads).
+    let settling: ReturnType<typeof setTimeout> | undefined
+    const readAllOnceSettled = () => {
+      clearTimeout(settling)
+      settling = setTimeout(() => whenIdle(readAll, 2_000), SETTLE_MS)
     }
     const onChange = (parts: ObservabilitySet) => {
       const keys = mutatedKeys(parts, database().name, 'cards')
-      if (keys === 'all') readAllWhenIdle()
+      if (keys === 'all') readAllOnceSettled()
       else if (keys.length) readSome(keys)
     }
     Dexie.on('storagemutated', onChange)
     readAll()
     const hourly = setInterval(readAll, 3_600_000)
     const stop = () => {
+      clearTimeout(settling)
       Dexie.on('storagemutated').unsubscribe(onChange)
       clearInterval(hourly)
     }

@@ -22,9 +22,12 @@ async function freshDb() {
   return opened.db
 }
 
-/** Waits until a condition holds (live queries answer asynchronously). */
+/**
+ * Waits until a condition holds, up to some 5 s (live queries answer asynchronously; a write of
+ * every row is read again once writes settle, after 3 s).
+ */
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
   expect(check()).toBe(true)
 }
 
