@@ -312,7 +312,18 @@ test('after a drag on the axis the keys still open an event; a drag on a label o
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight')
   const focused = page.locator(':focus')
   await expect(focused).toHaveAttribute('data-event-id', /.+/)
-  const id = await focused.getAttribute('data-event-id')
+  // The last arrow's move may land a frame later: the id read is the one focused once it settles.
+  const focusedId = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-event-id') ?? null)
+  let id = await focusedId()
+  await expect
+    .poll(async () => {
+      const now = await focusedId()
+      const settled = now !== null && now === id
+      id = now
+      return settled
+    })
+    .toBe(true)
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/timeline/${id}$`))
   await expect(page.getByTestId('event-panel')).toBeVisible()

@@ -14,3 +14,15 @@ export interface View {
   /** Listed in the navigation; the About page is reached from the header instead. */
   inNav: boolean
 }
+
+let firstScreenOver = false
+
+/** True until the shell's first frame: a view drawn then is the app's first screen. */
+export function onFirstScreen(): boolean {
+  return !firstScreenOver
+}
+
+/** The shell calls it once its first frame is drawn: views drawn later are not the first screen. */
+export function endFirstScreen(): void {
+  firstScreenOver = true
+}
