@@ -37,10 +37,8 @@ import { SessionTally } from './session-tally.svelte'
 import { UndoStack } from './undo-stack.svelte'
 import { DueState } from './due-state.svelte'
 
-interface Current {
-  card: StudyCard
-  row: CardRow
-}
+/** The card on screen and its stored row. */
+type Current = { card: StudyCard; row: CardRow }
 
 export class StudySession implements RecorderHost {
   readonly pack: Pack
@@ -79,7 +77,8 @@ export class StudySession implements RecorderHost {
   /** The cards drawn ahead (the summary's "go on" choices clear it). */
   readonly queue: CardQueue
   readonly #siblings: ReadonlyMap<string, readonly string[]>
-  #shownAt = 0
+  /** When the card or ordering set on screen was shown (an answer's time counts from it). */
+  shownAt = 0
   #filterSet: ReadonlySet<string> | undefined
   readonly cramQueue = new CramQueue()
   #seed = 1
@@ -272,7 +271,7 @@ export class StudySession implements RecorderHost {
     } else {
       this.queue.lastId = card.id
     }
-    this.#shownAt = Date.now()
+    this.shownAt = Date.now()
     this.phase = 'question'
   }
 
@@ -320,16 +319,19 @@ export class StudySession implements RecorderHost {
   grade(rating: Rating, mode: ReviewMode = 'flip'): void {
     const current = this.current
     if (!current) return
-    const durationMs = Date.now() - this.#shownAt
+    const durationMs = Date.now() - this.shownAt
     this.#lastMode = mode
     if (this.cram) {
       this.cramQueue.answered(rating)
       this.recorder.cram(current.card.id, rating)
-      this.announcement = `Graded ${verdictOf(rating)}.`
+      this.announcement = `Graded ${RATING_LABELS[rating]}.`
       return
     }
     const after = this.recorder.answer(current.row, rating, mode, durationMs)
-    this.announcement = answerAnnouncement(`Graded ${verdictOf(rating)}`, after.due - Date.now())
+    this.announcement = answerAnnouncement(
+      `Graded ${RATING_LABELS[rating]}`,
+      after.due - Date.now()
+    )
   }
 
   /** Flip mode: grade and go on. */
@@ -440,14 +442,7 @@ export class StudySession implements RecorderHost {
   /** Marks an ordering set as shown (its time counts from now). */
   orderShown(): void {
     this.current = null
-    this.#shownAt = Date.now()
+    this.shownAt = Date.now()
     this.phase = 'order'
   }
-
-  /** When the ordering set on screen was shown. */
-  get shownAt(): number {
-    return this.#shownAt
-  }
 }
-
-const verdictOf = (rating: Rating): string => RATING_LABELS[rating]
