@@ -6,8 +6,11 @@ import type { Plugin } from 'vite'
 import { createAppHandler } from './src/main/app-handler'
 import { packAtBuildTime } from './scripts/pack-build-plugin'
 import { preloadFirstView } from './scripts/first-view-plugin'
+import { prerenderFirstScreen } from './scripts/prerender-plugin'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+const define = { __APP_VERSION__: JSON.stringify(version) }
+const PACK = 'resources/packs/mexico-russia/pack.json'
 
 /**
  * `npm run dev`: the dev server answers /packs/ from resources/ through the app's own handler, as
@@ -54,11 +57,17 @@ export default defineConfig({
     plugins: [
       svelte(),
       servePacks(),
-      packAtBuildTime('resources/packs/mexico-russia/pack.json', './packs/mexico-russia/pack.json'),
+      packAtBuildTime(PACK, './packs/mexico-russia/pack.json'),
       // The app opens on the reader (a new profile, and most starts): its code loads at once.
-      preloadFirstView('features/reader/ReaderPage.svelte')
+      preloadFirstView('features/reader/ReaderPage.svelte'),
+      // …and its first screen is in the HTML, drawn before any script runs (from the same pack).
+      prerenderFirstScreen({
+        rendererRoot: resolve('src/renderer'),
+        packPath: PACK,
+        define
+      })
     ],
-    define: { __APP_VERSION__: JSON.stringify(version) },
+    define,
     resolve: { alias: { $shared: resolve('src/shared') } },
     // PROFILE_BUILD=1 keeps names readable for bench/profile.mjs; every other build is minified.
     build: { minify: !process.env.PROFILE_BUILD, sourcemap: false }

@@ -1,7 +1,7 @@
 /**
  * The first view's code, announced in the page: a Vite plugin for the renderer that adds a
  * `modulepreload` for the chunk of the view the app opens with (and the chunks it imports) and a
- * `preload` for its stylesheet, so they load beside the main script instead of after it has run.
+ * link to its stylesheet, so they load beside the main script instead of after it has run.
  */
 import type { HtmlTagDescriptor, Plugin } from 'vite'
 
@@ -26,10 +26,12 @@ export function preloadFirstView(moduleSuffix: string): Plugin {
             injectTo: 'head'
           })
         }
+        // Its stylesheet linked, not only preloaded: the prerendered first screen
+        // (prerender-plugin.ts) is drawn with it at the first paint.
         for (const css of view.viteMetadata?.importedCss ?? []) {
           tags.push({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${css}` },
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${css}` },
             injectTo: 'head'
           })
         }

@@ -2,6 +2,7 @@ import { mount } from 'svelte'
 import '@fontsource-variable/inter/wght.css'
 import '@fontsource-variable/source-serif-4/wght.css'
 import './styles/global.css'
+import './app/prerender.css'
 import App from './app/App.svelte'
 import { notices } from './lib/notices.svelte'
 import { router } from './lib/router.svelte'
@@ -13,4 +14,11 @@ if (!target) throw new Error('#app is missing from index.html')
 // Inside the desktop app: menu commands and the main process's notices reach the page.
 connectDesktop(window.studyApp, { go: router.go, notify: (text) => notices.show(text, 'error') })
 
-export default mount(App, { target })
+const start = () => mount(App, { target })
+// The first screen prerendered into the page (shown by boot.js) is painted before the app's work
+// begins: the frame's callback runs before its paint, the task it queues after it.
+if (document.documentElement.dataset.prerender === 'on') {
+  requestAnimationFrame(() => setTimeout(start, 0))
+} else {
+  start()
+}

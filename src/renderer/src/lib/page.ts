@@ -26,3 +26,28 @@ export function onFirstScreen(): boolean {
 export function endFirstScreen(): void {
   firstScreenOver = true
 }
+
+/**
+ * What the next start opens, kept in localStorage for public/boot.js, which reads it before the
+ * first paint: 'reader-top' lets it show the first screen prerendered into index.html.
+ */
+export const START_HINT = 'mexico-russia-study.start'
+
+/** Records whether the next start opens the reader at its top (or somewhere else). */
+export function rememberNextStart(readerTop: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(START_HINT, readerTop ? 'reader-top' : 'elsewhere')
+  } catch {
+    // No localStorage: boot.js then never shows the prerendered screen over a saved place.
+  }
+}
+
+/**
+ * Removes the prerendered first screen (scripts/prerender-plugin.ts): the live view has drawn
+ * the same thing, or the app shows something else (another view, an error).
+ */
+export function endPrerender(): void {
+  if (typeof document === 'undefined') return
+  document.getElementById('prerender')?.remove()
+  delete document.documentElement.dataset.prerender
+}

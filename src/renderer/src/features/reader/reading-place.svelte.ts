@@ -4,6 +4,7 @@
  */
 import { readSetting, writeErrorMessage, writeSetting } from '../../db/lazy'
 import { notices } from '../../lib/notices.svelte'
+import { rememberNextStart } from '../../lib/page'
 import {
   FONT_SIZE_KEY,
   POSITION_KEY,
@@ -46,6 +47,8 @@ export class ReadingPlace {
   #save = debounce((position: ReadingPosition) => {
     const json = JSON.stringify(position)
     if (json === this.#lastSaved) return
+    // The next start opens at a place, not at the top (the app refines this once it is saved).
+    rememberNextStart(false)
     writeSetting(POSITION_KEY, position).then(
       () => {
         this.#lastSaved = json
@@ -110,6 +113,7 @@ export class ReadingPlace {
 
   chooseSize = async (size: FontSize): Promise<void> => {
     this.fontSize = size
+    if (size !== 'medium') rememberNextStart(false)
     try {
       await writeSetting(FONT_SIZE_KEY, size)
     } catch (error) {
