@@ -8,6 +8,9 @@ const config: KnipConfig = {
     'src/preload/index.ts',
     'src/renderer/src/main.ts',
     'src/renderer/src/**/*.worker.ts',
+    // Loaded by path by the build's prerender (scripts/prerender-plugin.ts), not imported.
+    'src/renderer/src/app/prerender.ts',
+    'src/renderer/src/app/prerender-views.ts',
     'bench/*.mjs',
     'e2e/**/*.ts',
     'electron.vite.config.ts'

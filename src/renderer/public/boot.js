@@ -12,7 +12,7 @@
     if ((hash === '' || hash === '#/' || hash === '#/reader') && (theme || 'system') === 'system') {
       if (start ? start === 'reader-top' : !theme) root.dataset.prerender = 'on'
     }
-  } catch (e) {
+  } catch {
     // No localStorage: the app starts as it would without the prerender.
   }
 })()
