@@ -91,6 +91,25 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport)
     await page.addInitScript(watchFrames)
+    // The prerender waits for its two fonts (boot.js); on a loaded machine they can come after the
+    // app has drawn the article itself, and the prerender then rightly stays hidden. So the app's
+    // script is held until the prerendered paragraph has been on screen: the take-over is tested.
+    let prerenderShown = () => {}
+    const shown = new Promise<void>((resolve) => (prerenderShown = resolve))
+    await page.exposeFunction('__prerenderShown', () => prerenderShown())
+    await page.addInitScript(() => {
+      const check = () => {
+        const p = document.querySelector<HTMLElement>('#prerender p[data-block]')
+        if (p?.checkVisibility()) {
+          void (window as unknown as { __prerenderShown: () => Promise<void> }).__prerenderShown()
+        } else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await shown
+      await route.continue()
+    })
     await page.goto('/')
     await settled(page)
     const watch = await watched(page)

@@ -123,8 +123,11 @@ export function prerenderFirstScreen(options: {
         const body = await renderFirstScreen(options.rendererRoot, options.packPath, options.define)
         const target = '<div id="app"></div>'
         if (!html.includes(target)) throw new Error(`index.html has no ${target}`)
+        // boot.js last in <head>: it runs once the stylesheets (and their fonts' rules) are in.
         return lowerPriority(
-          html.replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
+          html
+            .replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
+            .replace('</head>', '  <script src="./boot.js"></script>\n  </head>')
         )
       }
     }

@@ -1,7 +1,8 @@
-// Before the first paint (a classic script: the CSP allows no inline one). Puts the saved colour
-// scheme on the page, and shows the prerendered first screen only when the app will open on the
-// reader at its top: no deep link, and the app's hint says so (lib/page.ts keeps it), or a new
-// profile (no hint at all). Kept in step with lib/color-scheme.svelte.ts and lib/page.ts.
+// Before the first paint (a classic script, at the end of <head> after the stylesheets: the CSP
+// allows no inline one). Puts the saved colour scheme on the page, and shows the prerendered first
+// screen only when the app will open on the reader at its top (no deep link; the app's hint says
+// so, lib/page.ts keeps it; or a new profile, no hint at all), once its two fonts are loaded so
+// no line moves when they come. Kept in step with lib/color-scheme.svelte.ts and lib/page.ts.
 ;(function () {
   var root = document.documentElement
   try {
@@ -10,7 +11,17 @@
     root.dataset.theme = theme === 'light' || theme === 'dark' ? theme : 'system'
     var hash = location.hash
     if ((hash === '' || hash === '#/' || hash === '#/reader') && (theme || 'system') === 'system') {
-      if (start ? start === 'reader-top' : !theme) root.dataset.prerender = 'on'
+      if (start ? start !== 'reader-top' : theme) return
+      root.dataset.prerender = 'fonts'
+      var show = function () {
+        if (root.dataset.prerender === 'fonts') root.dataset.prerender = 'on'
+      }
+      var fonts = document.fonts
+      if (!fonts) return show()
+      Promise.all([
+        fonts.load('1em "Source Serif 4 Variable"'),
+        fonts.load('1em "Inter Variable"')
+      ]).then(show, show)
     }
   } catch {
     // No localStorage: the app starts as it would without the prerender.

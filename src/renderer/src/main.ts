@@ -17,7 +17,7 @@ connectDesktop(window.studyApp, { go: router.go, notify: (text) => notices.show(
 const start = () => mount(App, { target })
 // The first screen prerendered into the page (shown by boot.js) is painted before the app's work
 // begins: the frame's callback runs before its paint, the task it queues after it.
-if (document.documentElement.dataset.prerender === 'on') {
+if (document.documentElement.dataset.prerender) {
   requestAnimationFrame(() => setTimeout(start, 0))
 } else {
   start()

@@ -10,7 +10,7 @@ function boot(hash: string, saved: Record<string, string>): DOMStringMap {
   const dataset: DOMStringMap = {}
   const localStorage = { getItem: (key: string) => saved[key] ?? null }
   new Function('document', 'localStorage', 'location', source)(
-    { documentElement: { dataset } },
+    { documentElement: { dataset }, fonts: undefined },
     localStorage,
     { hash }
   )
