@@ -67,16 +67,27 @@ function searchText(
   )
 }
 
-/** A reusable matcher: precomputes each event's search text once per pack. */
+/**
+ * A reusable matcher. Each event's search text is made once per pack, when a search is first
+ * typed (not on the timeline's first draw), and the words of a search once per search.
+ */
 export function makeMatcher(pack: Pack): (event: StudyEvent, filters: TimelineFilters) => boolean {
-  const entities = new Map(pack.entities.map((e) => [e.id, e]))
-  const texts = new Map(pack.events.map((e) => [e.id, searchText(pack, e, entities)]))
+  let texts: Map<string, string> | undefined
+  let lastQuery = ''
+  let words: string[] = []
   return (event, filters) => {
     if (filters.theme && !event.themes.includes(filters.theme)) return false
     if (filters.era && event.era !== filters.era) return false
     if (filters.entity && !event.entityIds.includes(filters.entity)) return false
-    const words = foldText(filters.q).split(/\s+/).filter(Boolean)
+    if (filters.q !== lastQuery) {
+      lastQuery = filters.q
+      words = foldText(filters.q).split(/\s+/).filter(Boolean)
+    }
     if (words.length === 0) return true
+    if (!texts) {
+      const entities = new Map(pack.entities.map((e) => [e.id, e]))
+      texts = new Map(pack.events.map((e) => [e.id, searchText(pack, e, entities)]))
+    }
     const text = texts.get(event.id) ?? searchText(pack, event)
     return words.every((w) => text.includes(w))
   }
