@@ -82,3 +82,14 @@ export async function prefetchViews(): Promise<void> {
     }
   }
 }
+
+/**
+ * The views whose page stays drawn (hidden) once left, so coming back costs a frame instead of a
+ * new build; the others are built again on each visit.
+ */
+const KEPT_ALIVE = new Set(['reader', 'timeline', 'trade', 'study', 'progress', 'about', 'entity'])
+
+/** Whether a view's page is kept drawn while another view is shown. */
+export function keptAlive(id: string): boolean {
+  return KEPT_ALIVE.has(id)
+}
