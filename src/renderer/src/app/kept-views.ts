@@ -1,4 +1,4 @@
-import type { Route } from '../lib/route'
+import { parseHash, type Route } from '../lib/route'
 
 /** A page the shell keeps drawn: shown while its view is the route's, hidden (not destroyed) after. */
 export interface OpenedView {
@@ -31,6 +31,33 @@ export function nextOpened(
   const page = kept[index]
   if (!page) return kept
   const fresh = arrived && route.path.length > 0
+  // The same place again keeps the page's route object: nothing the page derives from it is redone.
+  if (!fresh && sameRoute(page.route, route)) return kept
   const updated = { id, serial: fresh ? nextSerial() : page.serial, route }
   return kept.map((other, i) => (i === index ? updated : other))
+}
+
+/** Whether two routes name the same place (view, path and query, in order). */
+function sameRoute(a: Route, b: Route): boolean {
+  return (
+    a.view === b.view &&
+    a.path.join('/') === b.path.join('/') &&
+    a.query.toString() === b.query.toString()
+  )
+}
+
+/**
+ * Adds a hidden page, at its top, for each view in `ids` not drawn yet: views built ahead of a
+ * first visit, so that visit shows a page already laid out.
+ */
+export function withBuiltAhead(
+  opened: readonly OpenedView[],
+  ids: readonly string[],
+  nextSerial: () => number
+): OpenedView[] {
+  const missing = ids.filter((id) => !opened.some((page) => page.id === id))
+  return [
+    ...opened,
+    ...missing.map((id) => ({ id, serial: nextSerial(), route: parseHash(`#/${id}`) }))
+  ]
 }
