@@ -27,8 +27,9 @@ const scrollY = (page: Page) =>
       )
   )
 
+/** A link of the app's header: the views' navigation, and About. */
 const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true })
+  page.locator('header.app-header').getByRole('link', { name, exact: true })
 
 /** The element of a view the shell keeps, shown or hidden. */
 const view = (page: Page, id: string) => page.locator(`main > [data-view="${id}"]`)
@@ -64,7 +65,7 @@ test('a hidden view takes no keys: no grade, no Escape, no Ctrl+F, no saved posi
 }) => {
   // The study view with an answer shown: 3 would grade it Good, U undo, 1 grade it Again.
   await openApp(page, '#/study')
-  await page.keyboard.press('Space')
+  await page.getByRole('button', { name: /Show answer/ }).click()
   await expect(page.getByTestId('card-answer')).toBeVisible()
 
   // The timeline with an event open: Escape there would close it (and change the route).
@@ -79,10 +80,10 @@ test('a hidden view takes no keys: no grade, no Escape, no Ctrl+F, no saved posi
   const position = await readSetting(page, 'reader.position')
 
   // On the About page, every other view hidden: their keys do nothing.
-  await page.getByRole('link', { name: 'About', exact: true }).first().click()
-  await expect(view(page, 'about')).toBeVisible()
+  await open(page, 'About', 'about')
   await page.locator('main h1').filter({ visible: true }).click()
   for (const key of ['3', '1', 'u', 'Escape', 'Space']) await page.keyboard.press(key)
+  expect(await page.evaluate(() => location.hash)).toBe('#/about')
   // Ctrl+F is the browser's own here: the hidden reader does not take it for its search box.
   const taken = await page.evaluate(() => {
     const event = new KeyboardEvent('keydown', {
@@ -95,13 +96,14 @@ test('a hidden view takes no keys: no grade, no Escape, no Ctrl+F, no saved posi
     return event.defaultPrevented
   })
   expect(taken).toBe(false)
-  await expect(page).toHaveURL(/#\/about$/)
   // Scrolling this page moves no saved reading position, even after the reader's save delay.
   await page.setViewportSize({ width: 800, height: 400 })
+  const offsets = new Set<number>()
   for (const top of [300, 0, 200]) {
     await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), top)
-    await expect.poll(() => scrollY(page)).toBe(top)
+    offsets.add(await scrollY(page))
   }
+  expect(offsets.size).toBeGreaterThan(1)
   await page.waitForTimeout(1200)
   expect(await readSetting(page, 'reader.position')).toEqual(position)
   expect(await readStore(page, 'reviewLogs')).toEqual([])
@@ -136,7 +138,9 @@ test('focus lands on the shown view heading; hidden views are out of reach', asy
   }
 
   // Find in page does not find the hidden reader's text, and finds it once it is shown.
-  const phrase = await page.locator('#r-p-trade-1').evaluate((el) => el.textContent!.slice(0, 40))
+  const phrase = await page
+    .locator('#r-p-soviet-era-2')
+    .evaluate((el) => el.textContent!.slice(0, 40))
   const find = (text: string) =>
     page.evaluate((t) => {
       getSelection()?.removeAllRanges()
@@ -154,11 +158,13 @@ test('axe-core finds no serious violation with every view drawn and hidden', asy
     ['Trade', 'trade'],
     ['Study', 'study'],
     ['Progress', 'progress'],
+    ['About', 'about'],
     ['Read', 'reader']
   ] as const) {
     await open(page, name, id)
   }
-  await expect(page.locator('main > [data-view][aria-hidden="true"]')).toHaveCount(4)
+  // Kept hidden: the timeline, trade and about (study and progress are drawn again each visit).
+  await expect(page.locator('main > [data-view][aria-hidden="true"]')).toHaveCount(3)
   await page.evaluate(axeSource)
   const violations = (await page.evaluate(async () => {
     const axe = (
