@@ -4,7 +4,7 @@
  * transaction, preceded by an automatic backup kept in the database (the last few only).
  */
 import * as v from 'valibot'
-import type { Transaction } from 'dexie'
+import type { Table, Transaction } from 'dexie'
 import {
   EpochMs,
   ReviewLogSchema,
@@ -226,7 +226,7 @@ function findDuplicate(ids: string[], what: string): string | undefined {
 }
 
 /** Deletes all but the newest `KEEP_BACKUPS` automatic backups (inside the caller's transaction). */
-async function prune(backups: StudyDatabase['backups']): Promise<void> {
+async function prune(backups: Table<BackupRow, number>): Promise<void> {
   const keys = await backups.orderBy('createdAt').primaryKeys()
   const excess = keys.length - KEEP_BACKUPS
   if (excess > 0) await backups.bulkDelete(keys.slice(0, excess))
@@ -403,7 +403,5 @@ export async function backupInsideUpgrade(
   )
   const backups = tx.table<BackupRow, number>('backups')
   await backups.add(keptRow(`Before upgrading the data from version ${fromVersion}`, now, backup))
-  const keys = await backups.orderBy('createdAt').primaryKeys()
-  const excess = keys.length - KEEP_BACKUPS
-  if (excess > 0) await backups.bulkDelete(keys.slice(0, excess))
+  await prune(backups)
 }

@@ -12,7 +12,11 @@ const STATE_INDEX = '[retired+suspended+state+due]'
 
 /** What a study session reads and writes. */
 export interface StudyStore {
-  syncCardIds(ids: string[], now: number): Promise<store.SyncResult>
+  syncCardIds(
+    ids: readonly string[],
+    now: number,
+    ordered?: () => readonly string[]
+  ): Promise<store.SyncResult>
   answerCard(input: store.AnswerInput): Promise<store.AnswerResult>
   recordAnswer(record: AnswerRecord): Promise<RecordedAnswer>
   answerCards(inputs: store.AnswerInput[]): Promise<store.AnswerResult[]>
@@ -112,18 +116,20 @@ export async function reorderNewCards(
 const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
 
 /**
- * Brings the card rows in step with the pack (new cards in the order chosen), and gives the new
- * rows that order when the order chosen changed since it was last applied.
+ * Brings the card rows in step with the pack's card ids (`ids`, in any order): new rows come in
+ * the order chosen, and all new rows are given that order when it changed since it was last
+ * applied. The order is dealt only when needed: for 100,000 cards it is the slow part of a start.
  */
 export async function syncPackCards(
   store: StudyStore,
-  ids: string[],
+  ids: readonly string[],
+  ordered: () => readonly string[],
   order: string,
   now: number
 ): Promise<void> {
-  await store.syncCardIds(ids, now)
+  await store.syncCardIds(ids, now, ordered)
   if ((await store.readSetting(ORDER_APPLIED_SETTING)) !== order) {
-    await store.reorderNewCards(ids, now)
+    await store.reorderNewCards(ordered(), now)
     await store.writeSetting(ORDER_APPLIED_SETTING, order)
   }
 }
@@ -131,7 +137,7 @@ export async function syncPackCards(
 /** The study store bound to a database (the app's own by default, resolved on each call). */
 export function studyStore(db: () => StudyDatabase = database): StudyStore {
   return {
-    syncCardIds: (ids, now) => store.syncCardIds(ids, now, db()),
+    syncCardIds: (ids, now, ordered) => store.syncCardIds(ids, now, db(), ordered),
     answerCard: (input) => store.answerCard(input, db()),
     recordAnswer: (record) => recordAnswer(record, db()),
     answerCards: (inputs) => store.answerCards(inputs, db()),

@@ -157,6 +157,22 @@ describe('syncCardIds at a session start', () => {
     expect((await db.cards.get(ids[3]!))?.state).toBe(0)
   })
 
+  it('gives new rows the introduction order, asked for only when a card is new', async () => {
+    let asked = 0
+    const ordered = () => (asked++, ['c', 'a', 'b'])
+    await syncCardIds(['a', 'b', 'c'], t0, db, ordered)
+    expect(asked).toBe(1)
+    const due = async (id: string) => (await db.cards.get(id))!.due
+    expect([await due('c'), await due('a'), await due('b')]).toEqual([t0, t0 + 1, t0 + 2])
+    // Nothing new, even in a full sync (a row table written behind the app's back): not asked.
+    await db.settings.clear()
+    expect(await syncCardIds(['b', 'c', 'a'], t0 + 5, db, ordered)).toMatchObject({ added: 0 })
+    expect(asked).toBe(1)
+    await syncCardIds(['a', 'b', 'c', 'd'], t0 + 9, db, () => (asked++, ['d', 'c', 'a', 'b']))
+    expect(asked).toBe(2)
+    expect(await due('d')).toBe(t0 + 9)
+  })
+
   it('gives the same fingerprint to a set in any order, and another to another set', () => {
     expect(idSetFingerprint(['a', 'b', 'c'])).toBe(idSetFingerprint(['c', 'a', 'b']))
     expect(idSetFingerprint(['a', 'b', 'c'])).not.toBe(idSetFingerprint(['a', 'b', 'd']))

@@ -56,16 +56,18 @@ function hashIdSet(ids: readonly string[]): string {
 }
 
 /**
- * Brings the card rows in step with a list of card ids (in introduction order): new ids get a new
- * row, ids no longer listed are retired (hidden, their logs kept), retired ids listed again return
- * with the state they had. New cards are due `now + i` ms so that they come in the list's order.
+ * Brings the card rows in step with a list of card ids: new ids get a new row, ids no longer listed
+ * are retired (hidden, their logs kept), retired ids listed again return with the state they had.
+ * New cards are due `now + i` ms so that they come in introduction order (`ordered()`, asked for
+ * only when a card is new; the list's own order by default).
  * When the ids are the set of the last sync and the table holds as many rows as it left, nothing
  * can differ (rows are only removed by a restore, which brings its own mark): no row is read.
  */
 export async function syncCardIds(
-  ids: string[],
+  ids: readonly string[],
   now = Date.now(),
-  db: StudyDatabase = database()
+  db: StudyDatabase = database(),
+  ordered: () => readonly string[] = () => ids
 ): Promise<SyncResult> {
   const fingerprint = idSetFingerprint(ids)
   return db.transaction('rw', db.cards, db.settings, async () => {
@@ -85,7 +87,8 @@ export async function syncCardIds(
     )
     const wanted = new Set(ids)
     const fresh: CardRow[] = []
-    ids.forEach((id, i) => {
+    const anyNew = ids.some((id) => !existing.has(id))
+    ;(anyNew ? ordered() : []).forEach((id, i) => {
       if (!existing.has(id)) {
         fresh.push({
           id,

@@ -28,7 +28,7 @@ export function buildStudyContent(pack: Pack): StudyContent {
       return (cards ??= generateCards(pack))
     },
     get cardIds() {
-      return (cardIds ??= this.cards.map((card) => card.id))
+      return (cardIds ??= Object.freeze(this.cards.map((card) => card.id)))
     },
     get cardById() {
       return (cardById ??= new Map(this.cards.map((card) => [card.id, card])))

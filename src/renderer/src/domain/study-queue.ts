@@ -114,65 +114,115 @@ export function newCardOrder(
 
 const orders = new WeakMap<object, Map<string, string[]>>()
 
+/**
+ * Each card's note as a small number, and how many cards each note has: the new-card deal and the
+ * sibling index both group by note, and numbers in typed arrays cost no allocation per card.
+ */
+function noteNumbers(cards: readonly { id: string; noteId: string }[]): {
+  of: Int32Array
+  sizes: number[]
+} {
+  const known = notes.get(cards)
+  if (known) return known
+  // Most cards are their own note (the note id is the card's id): only the note ids that some
+  // card names for another go into a map, so 100,000 hand cards cost no map of 100,000 keys.
+  const shared = new Map<string, number>()
+  const sizes: number[] = []
+  for (const card of cards) {
+    if (card.noteId === card.id || shared.has(card.noteId)) continue
+    shared.set(card.noteId, sizes.length)
+    sizes.push(0)
+  }
+  const of = new Int32Array(cards.length)
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i]!
+    let n = shared.size ? shared.get(card.noteId) : undefined
+    if (n === undefined) {
+      n = sizes.length
+      sizes.push(0)
+    }
+    of[i] = n
+    sizes[n]! += 1
+  }
+  const made = { of, sizes }
+  notes.set(cards, made)
+  return made
+}
+
+const notes = new WeakMap<object, { of: Int32Array; sizes: number[] }>()
+
 function dealNewCards(
   cards: readonly { id: string; noteId: string; kind: string }[],
   order: NewCardOrder,
   gap: number
 ): string[] {
   if (order === 'date') return cards.map((c) => c.id)
-  const byKind = new Map<string, (typeof cards)[number][]>()
-  for (const card of cards) {
-    const list = byKind.get(card.kind) ?? []
-    list.push(card)
-    byKind.set(card.kind, list)
+  // Piles of card positions, one per kind in the order kinds first appear, each shuffled by hash.
+  const kinds = new Map<string, number[]>()
+  for (let i = 0; i < cards.length; i++) {
+    const kind = cards[i]!.kind
+    const pile = kinds.get(kind)
+    if (pile) pile.push(i)
+    else kinds.set(kind, [i])
   }
-  const piles = [...byKind.values()].map(byHash)
-  const dealt: (typeof cards)[number][] = []
-  for (let round = 0; dealt.length < cards.length; round++) {
-    for (const pile of piles) if (pile[round]) dealt.push(pile[round]!)
+  let piles = [...kinds.values()].map((pile) => byHash(cards, pile))
+  // One card of each kind in turn; a kind whose pile has run out drops from the turn.
+  const dealt = new Int32Array(cards.length)
+  let count = 0
+  for (let round = 0; piles.length; round++) {
+    for (const pile of piles) dealt[count++] = pile[round]!
+    if (piles.some((pile) => pile.length === round + 1))
+      piles = piles.filter((pile) => pile.length > round + 1)
   }
+  // A card whose sibling came within the last `gap` cards waits, and goes first once it may.
+  const { of: noteOf, sizes } = noteNumbers(cards)
+  const lastAt = new Int32Array(sizes.length).fill(-gap)
+  // Pushed, not preallocated: `new Array(n)` of 100,000 holes is a slow dictionary in V8.
   const out: string[] = []
-  const lastAt = new Map<string, number>()
-  const held: (typeof cards)[number][] = []
-  const place = (card: (typeof cards)[number]) => {
-    lastAt.set(card.noteId, out.length)
-    out.push(card.id)
+  const held: number[] = []
+  const place = (i: number) => {
+    lastAt[noteOf[i]!] = out.length
+    out.push(cards[i]!.id)
   }
-  const fits = (card: (typeof cards)[number]) => {
-    const at = lastAt.get(card.noteId)
-    return at === undefined || out.length - at >= gap
-  }
-  for (const card of dealt) {
-    const ready = held.findIndex(fits)
-    if (ready >= 0) place(held.splice(ready, 1)[0]!)
-    if (fits(card)) place(card)
-    else held.push(card)
+  const fits = (i: number) => out.length - lastAt[noteOf[i]!]! >= gap
+  for (const i of dealt) {
+    if (held.length) {
+      const ready = held.findIndex(fits)
+      if (ready >= 0) place(held.splice(ready, 1)[0]!)
+    }
+    if (fits(i)) place(i)
+    else held.push(i)
   }
   // What is still held back has no card left to go between: it comes last, in turn.
-  for (const card of held) place(card)
+  for (const i of held) place(i)
   return out
 }
 
 /**
- * A kind's cards in the order of their ids' stable hashes (ties by id). Each id is hashed once,
- * and hash and place are packed into one number (hash × 2²¹ + place, exact in a double), so a
- * native numeric sort orders 100,000 cards without calling a comparator millions of times.
+ * A kind's card positions in the order of their ids' stable hashes (ties by id). Each id is hashed
+ * once, and hash and place are packed into one number (hash × 2²¹ + place, exact in a double), so
+ * a native numeric sort orders 100,000 cards without calling a comparator millions of times.
  */
-function byHash<T extends { id: string }>(list: readonly T[]): T[] {
+function byHash(cards: readonly { id: string }[], pile: readonly number[]): Int32Array {
   const PLACES = 2 ** 21
-  if (list.length >= PLACES) throw new RangeError('Too many cards of one kind to order')
-  const keys = new Float64Array(list.length)
-  list.forEach((card, i) => (keys[i] = stableHash(card.id) * PLACES + i))
+  if (pile.length >= PLACES) throw new RangeError('Too many cards of one kind to order')
+  const keys = new Float64Array(pile.length)
+  for (let j = 0; j < pile.length; j++) keys[j] = stableHash(cards[pile[j]!]!.id) * PLACES + j
   keys.sort()
-  const sorted = Array.from(keys, (key) => list[key % PLACES]!)
-  // Equal hashes (rare) come in list order: order those runs by id, as a comparator would.
+  const sorted = new Int32Array(pile.length)
+  const hashes = new Float64Array(pile.length)
+  for (let j = 0; j < keys.length; j++) {
+    const hash = Math.floor(keys[j]! / PLACES)
+    hashes[j] = hash
+    sorted[j] = pile[keys[j]! - hash * PLACES]!
+  }
+  // Equal hashes (rare) come in pack order: order those runs by id, as a comparator would.
+  const idOf = (j: number) => cards[sorted[j]!]!.id
   for (let i = 1; i < sorted.length; i++) {
-    if (Math.floor(keys[i]! / PLACES) !== Math.floor(keys[i - 1]! / PLACES)) continue
-    let j = i
-    while (j > 0 && Math.floor(keys[j]! / PLACES) === Math.floor(keys[j - 1]! / PLACES)) {
-      if (sorted[j - 1]!.id <= sorted[j]!.id) break
-      ;[sorted[j - 1], sorted[j]] = [sorted[j]!, sorted[j - 1]!]
-      j--
+    for (let j = i; j > 0 && hashes[j] === hashes[j - 1] && idOf(j - 1) > idOf(j); j--) {
+      const swap = sorted[j - 1]!
+      sorted[j - 1] = sorted[j]!
+      sorted[j] = swap
     }
   }
   return sorted
@@ -185,11 +235,19 @@ export function siblingIndex(
   // Made once per cards array, as the new-card order is: every session asks for the same one.
   const known = siblings.get(cards)
   if (known) return known
+  // Only notes of two cards or more are listed: most cards are alone on their note.
+  const { of: noteOf, sizes } = noteNumbers(cards)
+  const lists: string[][] = []
   const byNote = new Map<string, string[]>()
-  for (const card of cards) {
-    const list = byNote.get(card.noteId) ?? []
-    list.push(card.id)
-    byNote.set(card.noteId, list)
+  for (let i = 0; i < cards.length; i++) {
+    const n = noteOf[i]!
+    if (sizes[n]! < 2) continue
+    let list = lists[n]
+    if (!list) {
+      list = lists[n] = []
+      byNote.set(cards[i]!.noteId, list)
+    }
+    list.push(cards[i]!.id)
   }
   siblings.set(cards, byNote)
   return byNote

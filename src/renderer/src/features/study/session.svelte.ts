@@ -43,6 +43,7 @@ type Current = { card: StudyCard; row: CardRow }
 export class StudySession implements RecorderHost {
   readonly pack: Pack
   readonly cards: readonly StudyCard[]
+  readonly cardIds: readonly string[]
   readonly byId: ReadonlyMap<string, StudyCard>
   readonly store: StudyStore
   readonly order: OrderExerciseState
@@ -76,7 +77,6 @@ export class StudySession implements RecorderHost {
   readonly settingKey = SESSION_SETTING
   /** The cards drawn ahead (the summary's "go on" choices clear it). */
   readonly queue: CardQueue
-  readonly #siblings: ReadonlyMap<string, readonly string[]>
   /** When the card or ordering set on screen was shown (an answer's time counts from it). */
   shownAt = 0
   #filterSet: ReadonlySet<string> | undefined
@@ -93,15 +93,16 @@ export class StudySession implements RecorderHost {
     this.byId = content.cardById
     this.store = store
     this.queue = new CardQueue(store)
-    this.#siblings = siblingIndex(content.cards)
+    this.cardIds = content.cardIds
     this.recorder = new AnswerRecorder(this, this.due, this.tally, this.undo)
     this.order = new OrderExerciseState(this)
   }
 
-  /** The other cards of a card's note, buried with its answer. */
+  /** The other cards of a card's note, buried with its answer (the index is made on first use). */
   siblingsOf(cardId: string): readonly string[] {
     const card = this.byId.get(cardId)
-    return (card && this.#siblings.get(card.noteId)?.filter((id) => id !== cardId)) ?? []
+    const all = card && siblingIndex(this.cards).get(card.noteId)
+    return all?.filter((id) => id !== cardId) ?? []
   }
 
   /** The session as it stands once the answer just given is saved (no card shown yet). */
@@ -149,7 +150,8 @@ export class StudySession implements RecorderHost {
     if (superseded()) return
     const now = Date.now()
     if (options.sync !== false) {
-      await syncPackCards(this.store, newCardOrder(this.cards, this.newOrder), this.newOrder, now)
+      const ordered = () => newCardOrder(this.cards, this.newOrder)
+      await syncPackCards(this.store, this.cardIds, ordered, this.newOrder, now)
       if (superseded()) return
     }
     this.due.cutoff = nextStudyDay(now)
@@ -171,10 +173,8 @@ export class StudySession implements RecorderHost {
     this.tally.reset(saved, now)
     this.due.extraNew = saved?.extraNew ?? 0
     this.#seed = saved?.seed ?? hashString(String(now))
-    if (this.cram) {
-      const ids = this.#filterSet ? [...this.#filterSet] : this.cards.map((c) => c.id)
-      this.cramQueue.fill(ids, this.#seed)
-    }
+    if (this.cram)
+      this.cramQueue.fill(this.#filterSet ? [...this.#filterSet] : this.cardIds, this.#seed)
     if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved, superseded))) return
     if (superseded()) return
     await this.advance()
@@ -277,7 +277,8 @@ export class StudySession implements RecorderHost {
 
   /** The card shown and, when siblings are buried, its siblings: none of them comes next. */
   #skipAfter(card: StudyCard): ReadonlySet<string> {
-    const siblings = this.buryNew || this.buryReview ? this.#siblings.get(card.noteId) : undefined
+    const siblings =
+      this.buryNew || this.buryReview ? siblingIndex(this.cards).get(card.noteId) : undefined
     return idSet(card.id, ...(siblings ?? []))
   }
 
