@@ -166,9 +166,17 @@ try {
       ['#/study', '[data-testid="study-card"]'],
       ['#/progress', '[data-testid="summary"]']
     ]) {
+      // A build that keeps views drawn (hidden) has the ready element of a hidden view too: the
+      // one waited for is in the view shown.
+      const id = hash.slice(2)
+      const shown = `main > [data-view="${id}"]:not(.view-hidden) ${ready}`
       await step(hash, async () => {
         await page.evaluate((h) => (location.hash = h), hash)
-        await page.locator(ready).first().waitFor()
+        await page
+          .locator(shown)
+          .or(page.locator(`main:not(:has(> [data-view])) ${ready}`))
+          .first()
+          .waitFor()
       })
     }
   }

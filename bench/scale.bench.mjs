@@ -12,7 +12,10 @@ import { seedStudyDatabase } from './study-seed.mjs'
 const SIZE = Number(process.env.BENCH_SCALE_CARDS ?? 100_000)
 const LOGS_PER_CARD = 10
 const CYCLES = Number(process.env.BENCH_SCALE_CYCLES ?? 4)
-/** The before build takes seconds per progress view at this size: fewer cycles keep the run bounded. */
+/**
+ * The before build takes seconds per progress view at this size: fewer cycles keep the run
+ * bounded; 0 leaves it out (a quick try of this build alone).
+ */
 const BEFORE_CYCLES = Number(process.env.BENCH_SCALE_BEFORE_CYCLES ?? 2)
 /** The views in navigation order, and what says each is ready beyond being mounted. */
 const VIEWS = [
@@ -31,12 +34,20 @@ const quantile = (values, q) => {
 const ms = (n) => `${n.toFixed(1)} ms`
 
 /**
- * In the page: sets the hash, then times the first frame after the new view is in the DOM
+ * In the page: sets the hash, then times the first frame after the new view is the one shown
  * (`switched`) and, when the view names one, the first frame after its ready element (`ready`).
+ * A build that keeps visited views drawn (hidden) marks each with `data-view`: the new view is
+ * shown once its element is there and not hidden. A build without that (the before build) draws
+ * one view at a time: the new view is shown once `main`'s first child is a new element.
  */
 async function switchView({ hash, ready }) {
   const main = document.querySelector('main')
   const old = main.firstElementChild
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0]
+  const kept = main.querySelector(':scope > [data-view]') !== null
+  const shown = kept
+    ? () => main.querySelector(`:scope > [data-view="${id}"]:not(.view-hidden)`) !== null
+    : () => main.firstElementChild && main.firstElementChild !== old
   const frame = () =>
     new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))
   const when = (test) =>
@@ -51,10 +62,10 @@ async function switchView({ hash, ready }) {
     })
   const t0 = performance.now()
   location.hash = hash
-  await when(() => main.firstElementChild && main.firstElementChild !== old)
+  await when(shown)
   const switched = (await frame()) - t0
   if (!ready) return { switched }
-  await when(() => document.querySelector(ready))
+  await when(() => document.querySelector(`${kept ? `[data-view="${id}"] ` : ''}${ready}`))
   return { switched, ready: (await frame()) - t0 }
 }
 
@@ -153,7 +164,7 @@ export default async function scale({ baseURL, before, chromiumPath }) {
   const body = packWithCards(SIZE)
   const rows = []
   try {
-    if (before) {
+    if (before && BEFORE_CYCLES > 0) {
       const label = `before (${before.ref.split(' ')[0]})`
       rows.push(await measure(browser, label, before.baseURL, body, BEFORE_CYCLES))
     }
@@ -185,7 +196,10 @@ export default async function scale({ baseURL, before, chromiumPath }) {
       'syncing the cards with the pack and summing the logs into the totals it keeps); then ' +
       `${CYCLES} cycles (${BEFORE_CYCLES} for the before build) through the six views (Read, Timeline, Trade, Study, Progress, About) after a ` +
       'fresh start, as on another day. "view switch" runs from setting the hash to the first ' +
-      'animation frame after the new view is in the DOM; "progress ready" to the first frame with its ' +
+      'animation frame after the new view is the one shown (a build that keeps visited views drawn and ' +
+      'hidden marks each with `data-view`: its element is there and not hidden; the before build, ' +
+      "which draws one view at a time: `main`'s first child is a new element); " +
+      '"progress ready" to the first frame with its ' +
       'summary tiles drawn, "session start" to the first frame with a card; the next switch waits for ' +
       'both. "mastery index read" is the read the app makes for mastery shading, the keys of the ' +
       '`masteredUntil` index above now, timed alone (median of 5). Half of the cards are review cards ' +

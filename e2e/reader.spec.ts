@@ -260,7 +260,7 @@ test('a deep link opens the reader at its paragraph, focused and highlighted', a
 
   // From another view, and from within the reader, a link to a paragraph goes there too.
   await page.goto('/#/about')
-  await expect(article(page)).toHaveCount(0)
+  await expect(article(page)).toBeHidden()
   await page.evaluate(() => (location.hash = '#/reader/p-soviet-era-2'))
   await expect(page.locator('#r-p-soviet-era-2')).toBeFocused()
   await expect(page.locator('#r-p-soviet-era-2')).toBeInViewport()

@@ -1,4 +1,4 @@
-import type { Component } from 'svelte'
+import { getContext, setContext, type Component } from 'svelte'
 import type { Route } from './route'
 
 /** What every page is given: the current route (the content comes from `getStudyContent()`). */
@@ -50,4 +50,20 @@ export function endPrerender(): void {
   if (typeof document === 'undefined') return
   document.getElementById('prerender')?.remove()
   delete document.documentElement.dataset.prerender
+}
+
+const SHOWN = Symbol('view shown')
+
+/**
+ * Whether the page the caller belongs to is on screen: the shell keeps a visited page drawn but
+ * hidden, and a hidden page must not act on keys or scrolling. Outside the shell (a component's own
+ * test), always true. Call it while the component is created; the function it returns is reactive.
+ */
+export function viewShown(): () => boolean {
+  return getContext<(() => boolean) | undefined>(SHOWN) ?? (() => true)
+}
+
+/** The shell gives each page it keeps the test `viewShown()` returns. */
+export function provideViewShown(shown: () => boolean): void {
+  setContext(SHOWN, shown)
 }

@@ -125,5 +125,6 @@ export class ReadingPlace {
   close = (): void => {
     this.#save.flush()
     cancelAnimationFrame(this.#frame)
+    this.#frame = 0
   }
 }
