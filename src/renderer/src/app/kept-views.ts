@@ -1,4 +1,4 @@
-import { parseHash, type Route } from '../lib/route'
+import type { Route } from '../lib/route'
 
 /** A page the shell keeps drawn: shown while its view is the route's, hidden (not destroyed) after. */
 export interface OpenedView {
