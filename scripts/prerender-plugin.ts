@@ -93,21 +93,6 @@ export function cleanMarkup(html: string): string {
   return html.replace(/<!--[\s\S]*?-->/g, '').replace(/\sstyle="[^"]*"/g, '')
 }
 
-/**
- * The app's code and the pack are not needed for the prerendered first paint: asked for at low
- * priority, they leave the loopback server and the connections to the page's stylesheets, boot
- * script and fonts first (they still start at once, beside them).
- */
-export function lowerPriority(html: string): string {
-  return html
-    .replace(/<script type="module"/g, '<script type="module" fetchpriority="low"')
-    .replace(/<link rel="modulepreload"/g, '<link rel="modulepreload" fetchpriority="low"')
-    .replace(
-      /<link rel="preload" href="([^"]*\.json)"/g,
-      '<link rel="preload" fetchpriority="low" href="$1"'
-    )
-}
-
 /** Writes the prerendered first screen into the page (first-view-plugin.ts links its stylesheet). */
 export function prerenderFirstScreen(options: {
   rendererRoot: string
@@ -124,11 +109,11 @@ export function prerenderFirstScreen(options: {
         const target = '<div id="app"></div>'
         if (!html.includes(target)) throw new Error(`index.html has no ${target}`)
         // boot.js last in <head>: it runs once the stylesheets (and their fonts' rules) are in.
-        return lowerPriority(
-          html
-            .replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
-            .replace('</head>', '  <script src="./boot.js"></script>\n  </head>')
-        )
+        // The app's code and the pack keep their default priority: lowered, they made a start on
+        // another view (#/timeline) wait longer for them, with no gain measured for the reader's.
+        return html
+          .replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
+          .replace('</head>', '  <script src="./boot.js"></script>\n  </head>')
       }
     }
   }
