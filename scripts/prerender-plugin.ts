@@ -94,21 +94,6 @@ export function cleanMarkup(html: string): string {
 }
 
 /**
- * The app's code and the pack are not needed for the prerendered first paint: asked for at low
- * priority, they leave the loopback server and the connections to the page's stylesheets, boot
- * script and fonts first (they still start at once, beside them).
- */
-export function lowerPriority(html: string): string {
-  return html
-    .replace(/<script type="module"/g, '<script type="module" fetchpriority="low"')
-    .replace(/<link rel="modulepreload"/g, '<link rel="modulepreload" fetchpriority="low"')
-    .replace(
-      /<link rel="preload" href="([^"]*\.json)"/g,
-      '<link rel="preload" fetchpriority="low" href="$1"'
-    )
-}
-
-/**
  * What the prerendered first paint waits for goes first in <head>, before the app's code and the
  * pack: the stylesheets, the fonts' preloads, then boot.js (after the stylesheets, whose font
  * rules it asks for). The browser asks for them first, so the loopback server answers them first.
@@ -148,10 +133,10 @@ export function prerenderFirstScreen(options: {
         const body = await renderFirstScreen(options.rendererRoot, options.packPath, options.define)
         const target = '<div id="app"></div>'
         if (!html.includes(target)) throw new Error(`index.html has no ${target}`)
+        // The app's code and the pack keep their default priority: lowered, they made a start on
+        // another view (#/timeline) wait longer for them, with no gain measured for the reader's.
         return firstPaintFirst(
-          lowerPriority(
-            html.replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
-          )
+          html.replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
         )
       }
     }
