@@ -60,6 +60,7 @@ async function writeOtherDevice({ size, device, extra }) {
 /** In the page: starts recording long tasks (50 ms or more on the main thread). */
 function watchLongTasks() {
   window.__longTasks = []
+  window.__longFrames = []
   window.__quietSince = performance.now()
   if (window.__watching) return
   window.__watching = true
@@ -69,6 +70,16 @@ function watchLongTasks() {
       window.__quietSince = Math.max(window.__quietSince, entry.startTime + entry.duration)
     }
   }).observe({ type: 'longtask' })
+  // What ran in the long frames, for the log (the Long Animation Frames API names the scripts).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration < 100) continue
+      const scripts = entry.scripts
+        .filter((s) => s.duration >= 10)
+        .map((s) => `${s.invoker} ${s.sourceFunctionName || ''} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)} ms`)
+      window.__longFrames.push(`${Math.round(entry.duration)} ms: ${scripts.join('; ')}`)
+    }
+  }).observe({ type: 'long-animation-frame' })
 }
 
 /** Waits until the page has had no long task for three seconds (at most two minutes). */
@@ -156,6 +167,8 @@ async function measure(browser, baseURL, size, build) {
     console.log(
       `  ${build}: import ${importMs.toFixed(0)} ms (${wall} ms wall), received ${received}`
     )
+    for (const frame of await page.evaluate(() => window.__longFrames))
+      console.log(`    long frame ${frame}`)
     rows.push({
       build,
       sync: `first sync: ${count} reviews from another computer`,
@@ -169,6 +182,8 @@ async function measure(browser, baseURL, size, build) {
     await page.evaluate(watchLongTasks)
     const noops = []
     for (let i = 0; i < NOOPS; i++) noops.push(await syncNow(page))
+    for (const frame of await page.evaluate(() => window.__longFrames))
+      console.log(`    long frame (nothing new) ${frame}`)
     noops.sort((a, b) => a - b)
     const median = noops[Math.floor(NOOPS / 2)]
     rows.push({

@@ -74,6 +74,21 @@ test('a new profile gets the first paragraph in the served HTML and one article 
   const html = await (await request.get('/')).text()
   expect(html).toContain(`data-block="${FIRST}"`)
   expect(html).toContain(FIRST_TEXT)
+  // What the first paint waits for is asked for first: stylesheets and fonts, then boot.js, and
+  // only then the app's code.
+  const head = html.slice(0, html.indexOf('</head>'))
+  const at = (pattern: RegExp) => [...head.matchAll(pattern)].map((match) => match.index)
+  const boot = head.indexOf('<script src="./boot.js">')
+  expect(boot).toBeGreaterThan(0)
+  expect(
+    at(/<link rel="stylesheet"|<link rel="preload"[^>]*as="font"/g).length
+  ).toBeGreaterThanOrEqual(3)
+  for (const wait of at(/<link rel="stylesheet"|<link rel="preload"[^>]*as="font"/g)) {
+    expect(wait).toBeLessThan(boot)
+  }
+  for (const code of at(/<script type="module"|<link rel="modulepreload"|\.json"/g)) {
+    expect(code).toBeGreaterThan(boot)
+  }
 
   await openApp(page)
   await expect(page.locator('article')).toHaveCount(1)

@@ -108,6 +108,31 @@ export function lowerPriority(html: string): string {
     )
 }
 
+/**
+ * What the prerendered first paint waits for goes first in <head>, before the app's code and the
+ * pack: the stylesheets, the fonts' preloads, then boot.js (after the stylesheets, whose font
+ * rules it asks for). The browser asks for them first, so the loopback server answers them first.
+ */
+export function firstPaintFirst(html: string): string {
+  const end = html.indexOf('</head>')
+  const lines = html.slice(0, end).split('\n')
+  const waits = (line: string) =>
+    /^\s*<link rel="stylesheet"|^\s*<link rel="preload"[^>]*as="font"/.test(line)
+  const at = lines.findIndex((line) => line.includes('<script type="module"'))
+  if (at < 0) throw new Error('index.html has no module script')
+  const indent = /^\s*/.exec(lines[at] ?? '')?.[0] ?? ''
+  const first = [
+    ...lines.filter(waits).map((line) => indent + line.trim()),
+    `${indent}<script src="./boot.js"></script>`
+  ]
+  const head = [
+    ...lines.slice(0, at).filter((line) => !waits(line)),
+    ...first,
+    ...lines.slice(at).filter((line) => !waits(line))
+  ]
+  return head.join('\n') + html.slice(end)
+}
+
 /** Writes the prerendered first screen into the page (first-view-plugin.ts links its stylesheet). */
 export function prerenderFirstScreen(options: {
   rendererRoot: string
@@ -123,11 +148,10 @@ export function prerenderFirstScreen(options: {
         const body = await renderFirstScreen(options.rendererRoot, options.packPath, options.define)
         const target = '<div id="app"></div>'
         if (!html.includes(target)) throw new Error(`index.html has no ${target}`)
-        // boot.js last in <head>: it runs once the stylesheets (and their fonts' rules) are in.
-        return lowerPriority(
-          html
-            .replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
-            .replace('</head>', '  <script src="./boot.js"></script>\n  </head>')
+        return firstPaintFirst(
+          lowerPriority(
+            html.replace(target, `<div id="app"><div id="${PRERENDER_ID}">${body}</div></div>`)
+          )
         )
       }
     }

@@ -1,8 +1,9 @@
 // Before the first paint (a classic script, at the end of <head> after the stylesheets: the CSP
 // allows no inline one). Puts the saved colour scheme on the page, and shows the prerendered first
 // screen only when the app will open on the reader at its top (no deep link; the app's hint says
-// so, lib/page.ts keeps it; or a new profile, no hint at all), once its two fonts are loaded so
-// no line moves when they come. Kept in step with lib/color-scheme.svelte.ts and lib/page.ts.
+// so, lib/page.ts keeps it; or a new profile, no hint at all), once the page is parsed and its
+// two fonts are loaded, so no line moves after it is shown. Kept in step with
+// lib/color-scheme.svelte.ts and lib/page.ts.
 ;(function () {
   var root = document.documentElement
   try {
@@ -13,9 +14,16 @@
     if ((hash === '' || hash === '#/' || hash === '#/reader') && (theme || 'system') === 'system') {
       if (start ? start !== 'reader-top' : theme) return
       root.dataset.prerender = 'fonts'
+      // Two waits: the fonts, and the end of parsing (a screen shown while the parser still adds
+      // its nodes would grow under the reader's eyes on a slow start).
+      var waits = 2
       var show = function () {
-        if (root.dataset.prerender === 'fonts') root.dataset.prerender = 'on'
+        waits -= 1
+        if (waits === 0 && root.dataset.prerender === 'fonts') root.dataset.prerender = 'on'
       }
+      if (document.readyState === 'loading') {
+        document.addEventListener('readystatechange', show, { once: true })
+      } else show()
       var fonts = document.fonts
       if (!fonts) return show()
       Promise.all([
