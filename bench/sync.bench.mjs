@@ -76,7 +76,10 @@ function watchLongTasks() {
       if (entry.duration < 100) continue
       const scripts = entry.scripts
         .filter((s) => s.duration >= 10)
-        .map((s) => `${s.invoker} ${s.sourceFunctionName || ''} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)} ms`)
+        .map(
+          (s) =>
+            `${s.invoker} ${s.sourceFunctionName || ''} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)} ms`
+        )
       window.__longFrames.push(`${Math.round(entry.duration)} ms: ${scripts.join('; ')}`)
     }
   }).observe({ type: 'long-animation-frame' })
