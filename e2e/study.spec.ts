@@ -70,11 +70,15 @@ test('a card reviewed by mouse and by keyboard stays reviewed after a reload', a
   for (const id of [first, second]) {
     expect(rows.find((r) => r.id === id)).toMatchObject({ state: 1, reps: 1 })
   }
-  const logs = await readStore<Log>(page, 'reviewLogs')
-  expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
-    [first, 3, 'flip'],
-    [second, 3, 'flip']
-  ])
+  // The answer is written through the queue after the verdict shows: read until it is in.
+  await expect
+    .poll(async () =>
+      (await readStore<Log>(page, 'reviewLogs')).map((l) => [l.cardId, l.rating, l.mode])
+    )
+    .toEqual([
+      [first, 3, 'flip'],
+      [second, 3, 'flip']
+    ])
 })
 
 test('U undoes the last answer: the card comes back new and its log row is gone', async ({
@@ -110,11 +114,15 @@ test('multiple choice: the right option is graded Good, a wrong one Again', asyn
   await page.keyboard.press(String(wrong + 1))
   await expect(page.getByTestId('quiz-verdict')).toHaveText(/Not quite — graded Again/)
   await expect(page.getByTestId('card-answer')).toHaveText('Natalia Sedova')
-  const logs = await readStore<Log>(page, 'reviewLogs')
-  expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
-    ['person:leon-trotsky', 3, 'choice'],
-    ['person:natalia-sedova', 1, 'choice']
-  ])
+  // The answer is written through the queue after the verdict shows: read until it is in.
+  await expect
+    .poll(async () =>
+      (await readStore<Log>(page, 'reviewLogs')).map((l) => [l.cardId, l.rating, l.mode])
+    )
+    .toEqual([
+      ['person:leon-trotsky', 3, 'choice'],
+      ['person:natalia-sedova', 1, 'choice']
+    ])
 })
 
 test('typed answers forgive accents; a wrong one is graded Again', async ({ page }) => {
@@ -131,11 +139,15 @@ test('typed answers forgive accents; a wrong one is graded Again', async ({ page
   await page.getByLabel('Your answer').pressSequentially('bus')
   await page.getByLabel('Your answer').press('Enter')
   await expect(page.getByTestId('quiz-verdict')).toHaveText(/Not quite — graded Again/)
-  const logs = await readStore<Log>(page, 'reviewLogs')
-  expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
-    ['person:lazaro-cardenas', 3, 'typed'],
-    ['person:ramon-mercader', 1, 'typed']
-  ])
+  // The answer is written through the queue after the verdict shows: read until it is in.
+  await expect
+    .poll(async () =>
+      (await readStore<Log>(page, 'reviewLogs')).map((l) => [l.cardId, l.rating, l.mode])
+    )
+    .toEqual([
+      ['person:lazaro-cardenas', 3, 'typed'],
+      ['person:ramon-mercader', 1, 'typed']
+    ])
 })
 
 test('numeric answers parse "1,784 million" and reject "1,784 billion"', async ({ page }) => {
@@ -151,10 +163,12 @@ test('numeric answers parse "1,784 million" and reject "1,784 billion"', async (
   await page.getByLabel('Your answer').fill('1,784 billion')
   await page.getByLabel('Your answer').press('Enter')
   await expect(page.getByTestId('quiz-verdict')).toHaveText(/Not quite — graded Again/)
-  const logs = await readStore<Log>(page, 'reviewLogs')
-  expect(logs.map((l) => [l.cardId, l.rating, l.mode])).toEqual([
-    ['figure:trade-total-2014', 1, 'numeric']
-  ])
+  // The answer is written through the queue after the verdict shows: read until it is in.
+  await expect
+    .poll(async () =>
+      (await readStore<Log>(page, 'reviewLogs')).map((l) => [l.cardId, l.rating, l.mode])
+    )
+    .toEqual([['figure:trade-total-2014', 1, 'numeric']])
 })
 
 /** Sorts the ordering exercise with the keyboard: select an item (Space), move it with arrows. */
@@ -260,10 +274,9 @@ test('ordering never brings in an event whose card was not seen', async ({ page 
   await expect(items).toHaveCount(2)
   await page.getByRole('button', { name: /Check order/ }).click()
   await expect(page.getByTestId('quiz-verdict')).toBeVisible()
-  const logs = await readStore<Log>(page, 'reviewLogs')
-  expect(new Set(logs.map((l) => l.cardId))).toEqual(
-    new Set(SEEN.slice(0, 2).map((id) => `event-when:${id}`))
-  )
+  await expect
+    .poll(async () => new Set((await readStore<Log>(page, 'reviewLogs')).map((l) => l.cardId)))
+    .toEqual(new Set(SEEN.slice(0, 2).map((id) => `event-when:${id}`)))
 })
 
 test('filters are kept in the URL; filters that match nothing say so', async ({ page }) => {
