@@ -6,41 +6,8 @@
  * re-checked after their own engineers' changes merge. axe-core is
  * injected through the devtools protocol, so the app's CSP stays in force.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: unknown[] }[]
-}
-
-/** The serious and critical violations on the page as it stands, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> }
-      }
-    ).axe
-    return (await axe.run(document)).violations
-  })) as Violation[]
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`
-    )
-}
+import { expect, openApp, seriousViolations, test } from './fixtures'
 
 /** Answers the current study card Good. */
 async function answerOne(page: Page) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { test as base, expect, type Page } from '@playwright/test'
 
 /**
@@ -69,3 +71,46 @@ export function readStore<T>(page: Page, store: 'cards' | 'reviewLogs'): Promise
     store
   )
 }
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+)
+
+interface Violation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[] }[]
+}
+
+/** The serious and critical axe violations on the page as it stands, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated, not added as a script tag: the app's CSP allows no inline script.
+  await page.evaluate(axeSource)
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    return (await axe.run(document)).violations
+  })) as Violation[]
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`
+    )
+}
+
+/** The window's offset once the current frame has settled. */
+export const scrollY = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => resolve(Math.round(window.scrollY)))
+        )
+      )
+  )

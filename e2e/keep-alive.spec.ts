@@ -6,26 +6,16 @@
  * lands on the shown view's heading; the hidden views are out of the accessibility tree, the tab
  * order and find in page; and axe-core finds no serious violation with every view drawn.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { expect, openApp, readSetting, readStore, test } from './fixtures'
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
-/** The window's offset once the current frame has settled. */
-const scrollY = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => resolve(Math.round(window.scrollY)))
-        )
-      )
-  )
+import {
+  expect,
+  openApp,
+  readSetting,
+  readStore,
+  scrollY,
+  seriousViolations,
+  test
+} from './fixtures'
 
 /** A link of the app's header: the views' navigation, and About. */
 const nav = (page: Page, name: string) =>
@@ -165,18 +155,5 @@ test('axe-core finds no serious violation with every view drawn and hidden', asy
   }
   // Kept hidden: the timeline, trade and about (study and progress are drawn again each visit).
   await expect(page.locator('main > [data-view][aria-hidden="true"]')).toHaveCount(3)
-  await page.evaluate(axeSource)
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> }
-      }
-    ).axe
-    return (await axe.run(document)).violations
-  })) as { id: string; impact: string | null; nodes: { target: unknown[] }[] }[]
-  expect(
-    violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
-  ).toEqual([])
+  expect(await seriousViolations(page)).toEqual([])
 })

@@ -5,18 +5,7 @@
  * a notice never hides the end of a page.
  */
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
-
-/** The window's offset once the current frame has settled. */
-const scrollY = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => resolve(Math.round(window.scrollY)))
-        )
-      )
-  )
+import { expect, openApp, scrollY, test } from './fixtures'
 
 /** Scrolls as a student would and waits until the window is there. */
 async function scrollTo(page: Page, top: number) {

@@ -9,17 +9,11 @@
  * nothing serious on the setup, a question or the results (light and dark); the results are photographed at
  * 1280×800 and 800×600 into /tmp/shots.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, openApp, readStore, test } from './fixtures'
+import { expect, openApp, readStore, seriousViolations, test } from './fixtures'
 
 const SHOTS = process.env.PTEST_SHOTS ?? '/tmp/shots'
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
 interface Log {
   cardId: string
   mode: string
@@ -30,18 +24,6 @@ interface Row {
   id: string
   state: number
   reps: number
-}
-
-/** The serious and critical axe-core violations on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (d: Document) => Promise<unknown> } }).axe
-    return ((await axe.run(document)) as { violations: unknown[] }).violations
-  })) as { id: string; impact: string | null; nodes: { target: unknown[] }[] }[]
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
 }
 
 /**
