@@ -27,7 +27,7 @@ const begin = () => {
 // boot.js loads async (it holds the first paint, not the parser): should it come after this
 // module, the app waits for it, so that it never shows the prerender over a live app.
 const boot = document.querySelector<HTMLScriptElement>('script[src="./boot.js"]')
-if (boot && !document.documentElement.dataset.theme) {
+if (boot && document.documentElement.dataset.booted === undefined) {
   boot.addEventListener('load', begin, { once: true })
   boot.addEventListener('error', begin, { once: true })
 } else {

@@ -80,9 +80,10 @@ describe('boot.js', () => {
     expect(boot('', {}).dataset.theme).toBe('system')
   })
 
-  it('marks the page as booted (a colour scheme on it) even when storage cannot be read', () => {
+  it('marks the page as booted, for main.ts to wait for, even when storage cannot be read', () => {
+    expect(boot('#/study', {}).dataset.booted).toBe('')
     const blocked = boot('', BLOCKED).dataset
-    expect(blocked.theme).toBe('system')
+    expect(blocked.booted).toBe('')
     expect(blocked.prerender).toBeUndefined()
   })
 
