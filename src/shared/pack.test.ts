@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkPackIntegrity, findBlock } from './pack-integrity'
-import { parsePack, type Block, type Entity, type Pack } from './pack-schema'
+import * as v from 'valibot'
+import { Pack as PackSchema, parsePack, type Block, type Entity, type Pack } from './pack-schema'
 
 import { readFileSync } from 'node:fs'
 
@@ -250,5 +251,28 @@ describe('parsePack', () => {
       expect(result.ok).toBe(false)
       if (!result.ok) expect(result.problems.join('\n')).toContain('links must be https URLs')
     }
+  })
+
+  it('gives what one parse of the whole pack gives: the same pack, or the same problems in order', () => {
+    const whole = v.safeParse(PackSchema, raw)
+    expect(whole.success).toBe(true)
+    expect(parsePack(raw)).toEqual({ ok: true, pack: whole.output })
+
+    // Problems before, among and after the events, so their order shows.
+    type Loose = Record<string, unknown> & { events: Record<string, unknown>[] }
+    const broken = structuredClone(raw) as Loose
+    broken.packVersion = ''
+    broken.events[1]!.date = { precision: 'week', year: 1900 }
+    broken.events[3]!.themes = []
+    broken.events.push({ id: 'Not Kebab' })
+    broken.notes = 'none'
+    const problems = v
+      .safeParse(PackSchema, broken)
+      .issues!.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`)
+      .slice(0, 20)
+    expect(problems.length).toBeGreaterThan(5)
+    expect(parsePack(broken)).toEqual({ ok: false, problems })
+    expect(parsePack({ ...broken, events: 'none' })).toMatchObject({ ok: false })
+    expect(parsePack([])).toMatchObject({ ok: false })
   })
 })

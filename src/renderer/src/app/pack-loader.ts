@@ -48,8 +48,11 @@ export async function loadPack(
   let trusted = false
   try {
     const bytes = await response.arrayBuffer()
-    trusted = digest !== undefined && (await sha256Hex(bytes)) === digest
+    // Web Crypto hashes off the main thread (it copies the bytes first): parse meanwhile.
+    const hashing = digest === undefined ? undefined : sha256Hex(bytes)
+    hashing?.catch(() => undefined) // when the JSON fails first, its error is the one reported
     json = JSON.parse(new TextDecoder().decode(bytes))
+    trusted = hashing !== undefined && (await hashing) === digest
   } catch (error) {
     return {
       ok: false,
