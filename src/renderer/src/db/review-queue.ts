@@ -1,22 +1,16 @@
 /**
  * The study session's access to the database as one interface (the study store's functions bound
- * to a database, plus what a session adds: burying siblings, reordering new cards, its saved
- * state), so the session takes a store and its unit tests give it a fake-indexeddb one.
+ * to a database, plus what a session adds: burying siblings, its saved state), so the session takes a store and its unit tests give it a fake-indexeddb one.
  */
 import type { CardRow } from '../domain/card-state'
 import { siblingsToBury, type DueCounts } from '../domain/study-queue'
+import { syncCardIds, type NewCardPlacing, type SyncResult } from './card-sync'
 import { database, type StudyDatabase } from './database'
 import * as store from './study-store'
 
-const STATE_INDEX = '[retired+suspended+state+due]'
-
 /** What a study session reads and writes. */
 export interface StudyStore {
-  syncCardIds(
-    ids: readonly string[],
-    now: number,
-    ordered?: () => readonly string[]
-  ): Promise<store.SyncResult>
+  syncCardIds(ids: readonly string[], now: number, placing?: NewCardPlacing): Promise<SyncResult>
   answerCard(input: store.AnswerInput): Promise<store.AnswerResult>
   recordAnswer(record: AnswerRecord): Promise<RecordedAnswer>
   answerCards(inputs: store.AnswerInput[]): Promise<store.AnswerResult[]>
@@ -34,7 +28,6 @@ export interface StudyStore {
   ): Promise<{ rows: CardRow[]; learningDueAt: number }>
   buryCards(ids: string[], until: number): Promise<{ before: CardRow; after: CardRow }[]>
   restoreCards(rows: CardRow[]): Promise<void>
-  reorderNewCards(ids: readonly string[], base: number): Promise<number>
   readSetting<T>(key: string): Promise<T | undefined>
   writeSetting(key: string, value: unknown): Promise<void>
 }
@@ -92,52 +85,10 @@ export async function restoreCards(rows: CardRow[], db: StudyDatabase = database
   if (rows.length) await db.cards.bulkPut(rows)
 }
 
-/**
- * Gives the new cards the order of `ids` (their due times are `base + rank`), touching new rows
- * only: the new-card order setting takes effect for cards not yet studied. Returns how many moved.
- */
-export async function reorderNewCards(
-  ids: readonly string[],
-  base: number,
-  db: StudyDatabase = database()
-): Promise<number> {
-  const rank = new Map(ids.map((id, i) => [id, i]))
-  return db.transaction('rw', db.cards, () =>
-    db.cards
-      .where(STATE_INDEX)
-      .between([0, 0, 0, -Infinity], [0, 0, 0, Infinity])
-      .modify((row) => {
-        row.due = base + (rank.get(row.id) ?? ids.length)
-      })
-  )
-}
-
-/** The setting that records which new-card order the rows were last given. */
-const ORDER_APPLIED_SETTING = 'study.newOrderApplied'
-
-/**
- * Brings the card rows in step with the pack's card ids (`ids`, in any order): new rows come in
- * the order chosen, and all new rows are given that order when it changed since it was last
- * applied. The order is dealt only when needed: for 100,000 cards it is the slow part of a start.
- */
-export async function syncPackCards(
-  store: StudyStore,
-  ids: readonly string[],
-  ordered: () => readonly string[],
-  order: string,
-  now: number
-): Promise<void> {
-  await store.syncCardIds(ids, now, ordered)
-  if ((await store.readSetting(ORDER_APPLIED_SETTING)) !== order) {
-    await store.reorderNewCards(ordered(), now)
-    await store.writeSetting(ORDER_APPLIED_SETTING, order)
-  }
-}
-
 /** The study store bound to a database (the app's own by default, resolved on each call). */
 export function studyStore(db: () => StudyDatabase = database): StudyStore {
   return {
-    syncCardIds: (ids, now, ordered) => store.syncCardIds(ids, now, db(), ordered),
+    syncCardIds: (ids, now, placing) => syncCardIds(ids, now, db(), placing),
     answerCard: (input) => store.answerCard(input, db()),
     recordAnswer: (record) => recordAnswer(record, db()),
     answerCards: (inputs) => store.answerCards(inputs, db()),
@@ -152,7 +103,6 @@ export function studyStore(db: () => StudyDatabase = database): StudyStore {
     peekNextCards: (query, limit) => store.peekNextCards(query, limit, db()),
     buryCards: (ids, until) => buryCards(ids, until, db()),
     restoreCards: (rows) => restoreCards(rows, db()),
-    reorderNewCards: (ids, base) => reorderNewCards(ids, base, db()),
     readSetting: async <T>(key: string) => (await db().settings.get(key))?.value as T | undefined,
     writeSetting: async (key, value) => {
       await db().settings.put({ key, value })

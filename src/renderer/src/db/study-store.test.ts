@@ -6,7 +6,6 @@ import {
   answerCards,
   buryCard,
   countDue,
-  idSetFingerprint,
   newIntroducedSince,
   nextCard,
   peekNextCards,
@@ -97,86 +96,6 @@ describe('syncCards', () => {
     expect(back).toMatchObject({ added: 0, retired: 1, restored: 1 })
     expect((await db.cards.get('place:norway'))?.retired).toBe(0)
     expect((await db.cards.get('place:norway'))?.reps).toBe(1)
-  })
-})
-
-describe('syncCardIds at a session start', () => {
-  /** A database that records every query of card rows or keys (reads a sync would make). */
-  async function recordingDatabase() {
-    const reads: string[] = []
-    const recorded = new StudyDatabase(`study-test-reads-${Date.now()}-${counter++}`)
-    recorded.use({
-      stack: 'dbcore',
-      name: 'record-card-queries',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name)
-          if (name !== 'cards') return table
-          return {
-            ...table,
-            query: (request) => {
-              reads.push(request.query.index.name || ':id')
-              return table.query(request)
-            },
-            openCursor: (request) => {
-              reads.push(request.query.index.name || ':id')
-              return table.openCursor(request)
-            }
-          }
-        }
-      })
-    })
-    await recorded.open()
-    return { recorded, reads }
-  }
-
-  it('reads no card row nor key when the pack gives the set of ids of the last sync', async () => {
-    const { recorded, reads } = await recordingDatabase()
-    try {
-      const ids = generateCards(realPack()).map((c) => c.id)
-      await syncCardIds(ids, t0, recorded)
-      expect(reads.length).toBeGreaterThan(0)
-      reads.length = 0
-      // The same set in another order (another new-card order): nothing to do, nothing read.
-      const again = await syncCardIds([...ids].reverse(), t0 + 1000, recorded)
-      expect(again).toEqual({ added: 0, retired: 0, restored: 0, total: ids.length })
-      expect(reads).toEqual([])
-    } finally {
-      recorded.close()
-    }
-  })
-
-  it('syncs again when the set of ids changed or a row went missing', async () => {
-    const ids = generateCards(realPack()).map((c) => c.id)
-    await syncCardIds(ids, t0, db)
-    expect(await syncCardIds([...ids, 'hand:extra'], t0, db)).toMatchObject({ added: 1 })
-    expect(await syncCardIds(ids, t0, db)).toMatchObject({ added: 0, retired: 1 })
-    await db.cards.delete(ids[3]!)
-    expect(await syncCardIds(ids, t0, db)).toMatchObject({ added: 1, retired: 0 })
-    expect((await db.cards.get(ids[3]!))?.state).toBe(0)
-  })
-
-  it('gives new rows the introduction order, asked for only when a card is new', async () => {
-    let asked = 0
-    const ordered = () => (asked++, ['c', 'a', 'b'])
-    await syncCardIds(['a', 'b', 'c'], t0, db, ordered)
-    expect(asked).toBe(1)
-    const due = async (id: string) => (await db.cards.get(id))!.due
-    expect([await due('c'), await due('a'), await due('b')]).toEqual([t0, t0 + 1, t0 + 2])
-    // Nothing new, even in a full sync (a row table written behind the app's back): not asked.
-    await db.settings.clear()
-    expect(await syncCardIds(['b', 'c', 'a'], t0 + 5, db, ordered)).toMatchObject({ added: 0 })
-    expect(asked).toBe(1)
-    await syncCardIds(['a', 'b', 'c', 'd'], t0 + 9, db, () => (asked++, ['d', 'c', 'a', 'b']))
-    expect(asked).toBe(2)
-    expect(await due('d')).toBe(t0 + 9)
-  })
-
-  it('gives the same fingerprint to a set in any order, and another to another set', () => {
-    expect(idSetFingerprint(['a', 'b', 'c'])).toBe(idSetFingerprint(['c', 'a', 'b']))
-    expect(idSetFingerprint(['a', 'b', 'c'])).not.toBe(idSetFingerprint(['a', 'b', 'd']))
-    expect(idSetFingerprint(['ab', 'c'])).not.toBe(idSetFingerprint(['a', 'bc']))
   })
 })
 

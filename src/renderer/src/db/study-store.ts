@@ -1,120 +1,16 @@
 /**
- * Study progress in IndexedDB: card rows kept in step with the pack, answers written with their
- * review-log row in one transaction, undo, bury and suspend, and the indexed queries that draw the
- * next card and count what is due. The components never talk to Dexie themselves.
+ * Study progress in IndexedDB: answers written with their review-log row in one transaction, undo,
+ * bury and suspend, and the indexed queries that draw the next card and count what is due (the
+ * rows are kept in step with the pack by card-sync.ts). The components never talk to Dexie themselves.
  */
-import { newCardState, schedule, type Rating } from '../domain/scheduler'
+import { schedule, type Rating } from '../domain/scheduler'
 import { countRows, type DueCounts } from '../domain/study-queue'
 import { changedSchedule, stateOf, type CardRow, type ReviewMode } from '../domain/card-state'
+import { STATE_INDEX } from './card-sync'
 import { database, type StudyDatabase } from './database'
 
-export interface SyncResult {
-  added: number
-  retired: number
-  restored: number
-  /** Cards in the pack, hence active after the sync. */
-  total: number
-}
-
-const STATE_INDEX = '[retired+suspended+state+due]'
-
-/** The setting that records which set of card ids the rows were last brought in step with. */
-export const SYNCED_SETTING = 'study.syncedCardIds'
-
-/** What the last sync left: the fingerprint of its ids and how many rows the table then held. */
-interface SyncMark {
-  fingerprint: string
-  rows: number
-}
-
-/**
- * A fingerprint of a set of ids, whatever their order (the new-card order changes the list, not
- * the set): its size and two order-free sums of FNV-1a hashes. Hashing 100,000 ids takes a few
- * milliseconds; reading their 100,000 stored keys takes far longer.
- */
-export function idSetFingerprint(ids: readonly string[]): string {
-  // A frozen list (the new-card order, made once per content) always gives the same answer.
-  const known = fingerprints.get(ids)
-  if (known !== undefined) return known
-  const fingerprint = hashIdSet(ids)
-  if (Object.isFrozen(ids)) fingerprints.set(ids, fingerprint)
-  return fingerprint
-}
-
-const fingerprints = new WeakMap<readonly string[], string>()
-
-function hashIdSet(ids: readonly string[]): string {
-  let sum = 0
-  let mix = 0
-  for (const id of ids) {
-    let h = 0x811c9dc5
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
-    sum = (sum + (h >>> 0)) % 0x100000000
-    mix = (mix + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0
-  }
-  return `${ids.length}:${sum.toString(36)}:${(mix >>> 0).toString(36)}`
-}
-
-/**
- * Brings the card rows in step with a list of card ids: new ids get a new row, ids no longer listed
- * are retired (hidden, their logs kept), retired ids listed again return with the state they had.
- * New cards are due `now + i` ms so that they come in introduction order (`ordered()`, asked for
- * only when a card is new; the list's own order by default).
- * When the ids are the set of the last sync and the table holds as many rows as it left, nothing
- * can differ (rows are only removed by a restore, which brings its own mark): no row is read.
- */
-export async function syncCardIds(
-  ids: readonly string[],
-  now = Date.now(),
-  db: StudyDatabase = database(),
-  ordered: () => readonly string[] = () => ids
-): Promise<SyncResult> {
-  const fingerprint = idSetFingerprint(ids)
-  return db.transaction('rw', db.cards, db.settings, async () => {
-    const [mark, rows] = await Promise.all([
-      db.settings.get(SYNCED_SETTING).then((row) => row?.value as Partial<SyncMark> | undefined),
-      db.cards.count()
-    ])
-    if (mark?.fingerprint === fingerprint && mark.rows === rows) {
-      return { added: 0, retired: 0, restored: 0, total: ids.length }
-    }
-    const existing = new Set((await db.cards.toCollection().primaryKeys()) as string[])
-    const retiredIds = new Set(
-      (await db.cards
-        .where(STATE_INDEX)
-        .between([1, -Infinity, -Infinity, -Infinity], [1, Infinity, Infinity, Infinity])
-        .primaryKeys()) as string[]
-    )
-    const wanted = new Set(ids)
-    const fresh: CardRow[] = []
-    const anyNew = ids.some((id) => !existing.has(id))
-    ;(anyNew ? ordered() : []).forEach((id, i) => {
-      if (!existing.has(id)) {
-        fresh.push({
-          id,
-          ...newCardState(now + i),
-          suspended: 0,
-          buriedUntil: 0,
-          retired: 0,
-          masteredUntil: 0
-        })
-      }
-    })
-    const toRetire = [...existing].filter((id) => !wanted.has(id) && !retiredIds.has(id))
-    const toRestore = [...retiredIds].filter((id) => wanted.has(id))
-    if (fresh.length) await db.cards.bulkAdd(fresh)
-    if (toRetire.length) await db.cards.where(':id').anyOf(toRetire).modify({ retired: 1 })
-    if (toRestore.length) await db.cards.where(':id').anyOf(toRestore).modify({ retired: 0 })
-    const synced: SyncMark = { fingerprint, rows: existing.size + fresh.length }
-    await db.settings.put({ key: SYNCED_SETTING, value: synced })
-    return {
-      added: fresh.length,
-      retired: toRetire.length,
-      restored: toRestore.length,
-      total: wanted.size
-    }
-  })
-}
+// The sync of the rows with the pack lives beside this module; its importers find it here too.
+export { syncCardIds, type SyncResult } from './card-sync'
 
 export interface AnswerInput {
   cardId: string

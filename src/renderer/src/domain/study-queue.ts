@@ -115,6 +115,26 @@ export function newCardOrder(
 const orders = new WeakMap<object, Map<string, string[]>>()
 
 /**
+ * The new-card order of some of the cards (distinct ids of `cards`): those dealt among themselves,
+ * taken in the cards' own order, so the cards still to come are mixed and their siblings apart
+ * however many were placed before. All of the cards: the order made once per cards array.
+ */
+export function newCardOrderOf(
+  cards: readonly { id: string; noteId: string; kind: string }[],
+  ids: readonly string[],
+  order: NewCardOrder,
+  gap = 20
+): readonly string[] {
+  if (ids.length === cards.length) return newCardOrder(cards, order, gap)
+  const some = new Set(ids)
+  return newCardOrder(
+    cards.filter((card) => some.has(card.id)),
+    order,
+    gap
+  )
+}
+
+/**
  * Each card's note as a small number, and how many cards each note has: the new-card deal and the
  * sibling index both group by note, and numbers in typed arrays cost no allocation per card.
  */

@@ -11,13 +11,13 @@ import { choiceOptions, hashString, quizRating, type ChoiceQuestion } from '../.
 import type { Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
-  newCardOrder,
+  newCardOrderOf,
   nextStudyDay,
   siblingIndex,
   studyDayStart,
   type NewCardOrder
 } from '../../domain/study-queue'
-import { studyStore, syncPackCards, type StudyStore } from '../../db/review-queue'
+import { studyStore, type StudyStore } from '../../db/review-queue'
 import { AnswerRecorder, type RecorderHost } from './answer-recorder'
 import { CardQueue, type QueueContext } from './card-queue'
 import { CramQueue } from './cram-queue'
@@ -150,8 +150,10 @@ export class StudySession implements RecorderHost {
     if (superseded()) return
     const now = Date.now()
     if (options.sync !== false) {
-      const ordered = () => newCardOrder(this.cards, this.newOrder)
-      await syncPackCards(this.store, this.cardIds, ordered, this.newOrder, now)
+      // New rows come in the order chosen; only the cards that need a place are dealt.
+      const order = this.newOrder
+      const deal = (ids: readonly string[]) => newCardOrderOf(this.cards, ids, order)
+      await this.store.syncCardIds(this.cardIds, now, { name: order, deal })
       if (superseded()) return
     }
     this.due.cutoff = nextStudyDay(now)
