@@ -15,6 +15,18 @@ export interface View {
   inNav: boolean
 }
 
+let firstScreenOver = false
+
+/** True until the shell's first frame: a view drawn then is the app's first screen. */
+export function onFirstScreen(): boolean {
+  return !firstScreenOver
+}
+
+/** The shell calls it once its first frame is drawn: views drawn later are not the first screen. */
+export function endFirstScreen(): void {
+  firstScreenOver = true
+}
+
 /**
  * What the next start opens, kept in localStorage for public/boot.js, which reads it before the
  * first paint: 'reader-top' lets it show the first screen prerendered into index.html.
