@@ -78,7 +78,7 @@ test('a new profile gets the first paragraph in the served HTML and one article 
   // only then the app's code.
   const head = html.slice(0, html.indexOf('</head>'))
   const at = (pattern: RegExp) => [...head.matchAll(pattern)].map((match) => match.index)
-  const boot = head.indexOf('<script src="./boot.js">')
+  const boot = head.indexOf('<script src="./boot.js" async blocking="render">')
   expect(boot).toBeGreaterThan(0)
   expect(
     at(/<link rel="stylesheet"|<link rel="preload"[^>]*as="font"/g).length
@@ -136,6 +136,31 @@ for (const viewport of [
     expect(watch.shift).toBe(0)
   })
 }
+
+test('boot.js arriving after the app has loaded still ends with one live article and no prerender', async ({
+  page
+}) => {
+  // boot.js is async: held here until the page is parsed and the app's module has run (modules
+  // run before DOMContentLoaded), the app must wait for it rather than start under it.
+  let parsed = () => {}
+  const domReady = new Promise<void>((resolve) => (parsed = resolve))
+  await page.exposeFunction('__parsed', () => parsed())
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      void (window as unknown as { __parsed: () => Promise<void> }).__parsed()
+    })
+  )
+  await page.route('**/boot.js', async (route) => {
+    await domReady
+    await route.continue()
+  })
+  await page.goto('/')
+  await settled(page)
+  await expect(page.locator('article')).toHaveCount(1)
+  await expect(page.locator(`p[data-block="${FIRST}"]`)).toBeVisible()
+  await expect(page.locator('#prerender')).toHaveCount(0)
+  await expect(page.locator('html')).not.toHaveAttribute('data-prerender')
+})
 
 test('a returning user whose last view is Study never sees the prerendered article', async ({
   page

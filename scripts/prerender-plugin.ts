@@ -97,6 +97,8 @@ export function cleanMarkup(html: string): string {
  * What the prerendered first paint waits for goes first in <head>, before the app's code and the
  * pack: the stylesheets, the fonts' preloads, then boot.js (after the stylesheets, whose font
  * rules it asks for). The browser asks for them first, so the loopback server answers them first.
+ * boot.js blocks the first paint but not the parser (`async blocking="render"`): the page is
+ * parsed while the stylesheets and fonts load, instead of after them.
  */
 export function firstPaintFirst(html: string): string {
   const end = html.indexOf('</head>')
@@ -108,7 +110,7 @@ export function firstPaintFirst(html: string): string {
   const indent = /^\s*/.exec(lines[at] ?? '')?.[0] ?? ''
   const first = [
     ...lines.filter(waits).map((line) => indent + line.trim()),
-    `${indent}<script src="./boot.js"></script>`
+    `${indent}<script src="./boot.js" async blocking="render"></script>`
   ]
   const head = [
     ...lines.slice(0, at).filter((line) => !waits(line)),

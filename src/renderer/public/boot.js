@@ -1,11 +1,13 @@
-// Before the first paint (a classic script, at the end of <head> after the stylesheets: the CSP
-// allows no inline one). Puts the saved colour scheme on the page, and shows the prerendered first
-// screen only when the app will open on the reader at its top (no deep link; the app's hint says
-// so, lib/page.ts keeps it; or a new profile, no hint at all), once the page is parsed and its
-// two fonts are loaded, so no line moves after it is shown. Kept in step with
-// lib/color-scheme.svelte.ts and lib/page.ts.
+// Before the first paint (a classic script in <head>, `async blocking="render"`: the parser goes on
+// through the page while it loads, and nothing is painted before it has run; the CSP allows no
+// inline one). Puts the saved colour scheme on the page (always: main.ts takes data-theme as the
+// sign that this script has run), and shows the prerendered first screen only when the app will
+// open on the reader at its top (no deep link; the app's hint says so, lib/page.ts keeps it; or a
+// new profile, no hint at all), once the page is parsed and its two fonts are loaded, so no line
+// moves after it is shown. Kept in step with lib/color-scheme.svelte.ts and lib/page.ts.
 ;(function () {
   var root = document.documentElement
+  root.dataset.theme = 'system'
   try {
     var theme = localStorage.getItem('mexico-russia-study.theme')
     var start = localStorage.getItem('mexico-russia-study.start')

@@ -17,8 +17,19 @@ connectDesktop(window.studyApp, { go: router.go, notify: (text) => notices.show(
 const start = () => mount(App, { target })
 // The first screen prerendered into the page (shown by boot.js) is painted before the app's work
 // begins: the frame's callback runs before its paint, the task it queues after it.
-if (document.documentElement.dataset.prerender) {
-  requestAnimationFrame(() => setTimeout(start, 0))
+const begin = () => {
+  if (document.documentElement.dataset.prerender) {
+    requestAnimationFrame(() => setTimeout(start, 0))
+  } else {
+    start()
+  }
+}
+// boot.js loads async (it holds the first paint, not the parser): should it come after this
+// module, the app waits for it, so that it never shows the prerender over a live app.
+const boot = document.querySelector<HTMLScriptElement>('script[src="./boot.js"]')
+if (boot && !document.documentElement.dataset.theme) {
+  boot.addEventListener('load', begin, { once: true })
+  boot.addEventListener('error', begin, { once: true })
 } else {
-  start()
+  begin()
 }

@@ -5,6 +5,9 @@ import source from '../../public/boot.js?raw'
 // public/boot.js (imported above as text) is run as the page runs it, a classic script, against a
 // stand-in document.
 
+/** Saved hints that cannot be read: localStorage throws (storage blocked for the page). */
+const BLOCKED: Record<string, string> = {}
+
 type Stand = {
   dataset: DOMStringMap
   /** Ends the parsing of the stand-in document (its first readystatechange). */
@@ -30,7 +33,14 @@ function boot(
       if (type === 'readystatechange') listeners.push(listener)
     }
   }
-  const localStorage = { getItem: (key: string) => saved[key] ?? null }
+  const localStorage =
+    saved === BLOCKED
+      ? {
+          getItem: () => {
+            throw new DOMException('Access is denied', 'SecurityError')
+          }
+        }
+      : { getItem: (key: string) => saved[key] ?? null }
   new Function('document', 'localStorage', 'location', source)(document, localStorage, { hash })
   return {
     dataset,
@@ -68,6 +78,12 @@ describe('boot.js', () => {
     expect(dark.theme).toBe('dark')
     expect(dark.prerender).toBeUndefined()
     expect(boot('', {}).dataset.theme).toBe('system')
+  })
+
+  it('marks the page as booted (a colour scheme on it) even when storage cannot be read', () => {
+    const blocked = boot('', BLOCKED).dataset
+    expect(blocked.theme).toBe('system')
+    expect(blocked.prerender).toBeUndefined()
   })
 
   it('shows it only once the page is parsed and both fonts are loaded', async () => {
