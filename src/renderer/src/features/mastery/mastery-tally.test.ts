@@ -53,4 +53,20 @@ describe('MasteryTally', () => {
     // A whole set after changes starts from the changed one.
     expect(tally.update(ids(2))).toEqual(masteryShares(cards, ids(2)))
   })
+
+  it('built a card at a time and marked an id at a time, gives the same shares as a whole walk', () => {
+    const tally = new MasteryTally()
+    for (const card of cards) tally.add(card)
+    for (const id of ids(3)) tally.mark(id, true)
+    expect(tally.shares()).toEqual(masteryShares(cards, ids(3)))
+    // The next set applied id by id: the new ones marked, the ones gone unmarked.
+    const gone = tally.masteredNow()
+    for (const id of ids(2)) {
+      gone.delete(id)
+      tally.mark(id, true)
+    }
+    for (const id of gone) tally.mark(id, false)
+    expect(tally.shares()).toEqual(masteryShares(cards, ids(2)))
+    expect(tally.update(ids(5))).toEqual(masteryShares(cards, ids(5)))
+  })
 })

@@ -23,17 +23,38 @@ export class MasteryTally {
   /** The mastered ids as last given (a copy of the tally's own, changed in place). */
   #mastered = new Set<string>()
 
-  constructor(cards: readonly StudyCard[]) {
-    for (const card of cards) {
-      const groups: Groups = {
-        era: card.era,
-        themes: [...new Set(card.themes)],
-        eventId: card.eventId,
-        paragraphId: card.paragraphId
-      }
-      this.#groups.set(card.id, groups)
-      this.#each(groups, (share) => share.total++)
+  constructor(cards: readonly StudyCard[] = []) {
+    for (const card of cards) this.add(card)
+  }
+
+  /** Counts one more card (not mastered): lets a caller build the tally a slice at a time. */
+  add(card: StudyCard): void {
+    const groups: Groups = {
+      era: card.era,
+      themes: [...new Set(card.themes)],
+      eventId: card.eventId,
+      paragraphId: card.paragraphId
     }
+    this.#groups.set(card.id, groups)
+    this.#each(groups, (share) => share.total++)
+  }
+
+  /** The ids the tally counts as mastered now (a copy). */
+  masteredNow(): Set<string> {
+    return new Set(this.#mastered)
+  }
+
+  /** Marks one card mastered or not, without a copy of the shares: for a change in slices. */
+  mark(id: string, mastered: boolean): void {
+    if (mastered === this.#mastered.has(id)) return
+    this.#move(id, mastered ? 1 : -1)
+    if (mastered) this.#mastered.add(id)
+    else this.#mastered.delete(id)
+  }
+
+  /** The shares as they stand, in new maps. */
+  shares(): MasteryShares {
+    return this.#copy()
   }
 
   /** The shares once `mastered` are the mastered ids (ids of no card of the content are ignored). */
@@ -50,12 +71,7 @@ export class MasteryTally {
    * they were: a review moves one card, with no walk over the whole set.
    */
   change(changes: ReadonlyMap<string, boolean>): MasteryShares {
-    for (const [id, mastered] of changes) {
-      if (mastered === this.#mastered.has(id)) continue
-      this.#move(id, mastered ? 1 : -1)
-      if (mastered) this.#mastered.add(id)
-      else this.#mastered.delete(id)
-    }
+    for (const [id, mastered] of changes) this.mark(id, mastered)
     return this.#copy()
   }
 

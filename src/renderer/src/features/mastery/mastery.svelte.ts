@@ -10,7 +10,7 @@ import { watch } from '../../db/live.svelte'
 import { PersistedSetting } from '../../db/persisted.svelte'
 import type { StudyContent } from '../../domain/content'
 import { toFractions, type MasteryShares, type Share } from '../../domain/stats'
-import { whenIdle } from '../../lib/idle'
+import { inIdleSlices, nextIdle, whenIdle } from '../../lib/idle'
 import { notices } from '../../lib/notices.svelte'
 import { MasteryTally } from './mastery-tally'
 import { mutatedKeys } from './mutated-keys'
@@ -84,7 +84,12 @@ class Mastery {
     // walk some 50,000 index entries at 100,000 cards (seconds on a busy machine), holding back
     // the next answers' commits and draws. A write it cannot name (a restore, a sync, an import)
     // reads every key again, as does the start of each hour (mastery fades with time).
-    const tally = new MasteryTally(content.cards)
+    //
+    // At 100,000 cards each of these steps is long (the cards made, the totals counted, some
+    // 50,000 mastered ids walked): done in one task, it landed inside the first view switches.
+    // So the tally is built, and every whole read applied, in slices of idle time.
+    const tally = new MasteryTally()
+    const built = nextIdle().then(() => inIdleSlices(content.cards, (card) => tally.add(card)))
     const publish = (shares: MasteryShares) => {
       this.byEvent = toFractions(shares.byEvent)
       this.byParagraph = toFractions(shares.byParagraph)
@@ -104,13 +109,22 @@ class Mastery {
       if (whole) return
       whole = true
       queue(async () => {
+        await built
         whole = false
-        publish(tally.update(await masteredIds(now ?? Date.now())))
+        const mastered = await masteredIds(now ?? Date.now())
+        const gone = tally.masteredNow()
+        await inIdleSlices(mastered, (id) => {
+          gone.delete(id)
+          tally.mark(id, true)
+        })
+        await inIdleSlices(gone, (id) => tally.mark(id, false))
+        publish(tally.shares())
       })
     }
     const readSome = (ids: string[]) =>
       queue(async () => {
         if (whole) return // a whole read is queued: it will see these too
+        await built
         const at = now ?? Date.now()
         const rows = await database().cards.bulkGet(ids)
         publish(tally.change(new Map(ids.map((id, i) => [id, (rows[i]?.masteredUntil ?? 0) > at]))))
