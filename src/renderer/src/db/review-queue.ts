@@ -1,6 +1,7 @@
 /**
  * The study session's access to the database as one interface (the study store's functions bound
- * to a database, plus what a session adds: burying siblings, its saved state), so the session takes a store and its unit tests give it a fake-indexeddb one.
+ * to a database, plus what a session adds: burying siblings, its saved state), so the session
+ * takes a store and its unit tests give it a fake-indexeddb one.
  */
 import type { CardRow } from '../domain/card-state'
 import { siblingsToBury, type DueCounts } from '../domain/study-queue'
