@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realPack } from '../test-support/real-pack'
 import { generateCards } from '../domain/cards'
-import { SYNCED_SETTING, idSetFingerprint, syncCardIds, type NewCardPlacing } from './card-sync'
+import type { NewCardPlacing } from '../domain/study-queue'
+import { SYNCED_SETTING, idSetFingerprint, syncCardIds } from './card-sync'
 import { StudyDatabase } from './database'
 import { answerCard } from './study-store'
 

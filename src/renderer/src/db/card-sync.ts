@@ -6,6 +6,7 @@
  */
 import { newCardState } from '../domain/scheduler'
 import type { CardRow } from '../domain/card-state'
+import type { NewCardPlacing } from '../domain/study-queue'
 import { database, type StudyDatabase } from './database'
 
 export interface SyncResult {
@@ -14,14 +15,6 @@ export interface SyncResult {
   restored: number
   /** Cards in the pack, hence active after the sync. */
   total: number
-}
-
-/** How new rows are placed: the order's name and the deal of a set of ids in that order. */
-export interface NewCardPlacing {
-  /** Saved with the rows: when the saved name is another one, every new row is placed again. */
-  name: string
-  /** The ids given, in the order their cards are introduced (asked for the ids to place only). */
-  deal: (ids: readonly string[]) => readonly string[]
 }
 
 /** The cards' compound index: active or retired, suspended, state, due (queries by range). */

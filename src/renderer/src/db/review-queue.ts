@@ -4,8 +4,8 @@
  * takes a store and its unit tests give it a fake-indexeddb one.
  */
 import type { CardRow } from '../domain/card-state'
-import { siblingsToBury, type DueCounts } from '../domain/study-queue'
-import { syncCardIds, type NewCardPlacing, type SyncResult } from './card-sync'
+import { siblingsToBury, type DueCounts, type NewCardPlacing } from '../domain/study-queue'
+import { syncCardIds, type SyncResult } from './card-sync'
 import { database, type StudyDatabase } from './database'
 import * as store from './study-store'
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realPack } from '../test-support/real-pack'
 import { StudyDatabase } from './database'
+import { syncCardIds } from './card-sync'
 import {
   answerCard,
   answerCards,
@@ -10,7 +11,6 @@ import {
   nextCard,
   peekNextCards,
   setSuspended,
-  syncCardIds,
   undoAnswer
 } from './study-store'
 import { generateCards } from '../domain/cards'

@@ -1,16 +1,14 @@
 /**
  * Study progress in IndexedDB: answers written with their review-log row in one transaction, undo,
  * bury and suspend, and the indexed queries that draw the next card and count what is due (the
- * rows are kept in step with the pack by card-sync.ts). The components never talk to Dexie themselves.
+ * rows are kept in step with the pack by card-sync.ts). The components never talk to Dexie
+ * themselves.
  */
 import { schedule, type Rating } from '../domain/scheduler'
 import { countRows, type DueCounts } from '../domain/study-queue'
 import { changedSchedule, stateOf, type CardRow, type ReviewMode } from '../domain/card-state'
 import { STATE_INDEX } from './card-sync'
 import { database, type StudyDatabase } from './database'
-
-// The sync of the rows with the pack lives beside this module; its importers find it here too.
-export { syncCardIds, type SyncResult } from './card-sync'
 
 export interface AnswerInput {
   cardId: string

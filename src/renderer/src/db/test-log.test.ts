@@ -9,7 +9,8 @@ import { totalsOf } from '../domain/log-totals'
 import { exportBackup, importBackup } from './backup'
 import { checkData } from './check-data'
 import { StudyDatabase } from './database'
-import { answerCard, newIntroducedSince, syncCardIds } from './study-store'
+import { syncCardIds } from './card-sync'
+import { answerCard, newIntroducedSince } from './study-store'
 import { logPracticeTest } from './test-log'
 
 const T0 = Date.UTC(2026, 2, 1, 9)

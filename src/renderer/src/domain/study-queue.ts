@@ -114,24 +114,34 @@ export function newCardOrder(
 
 const orders = new WeakMap<object, Map<string, string[]>>()
 
+/** How new rows are placed: the order's name and the deal of a set of ids in that order. */
+export interface NewCardPlacing {
+  /** Saved with the rows: when the saved name is another one, every new row is placed again. */
+  name: string
+  /** The ids given, in the order their cards are introduced (asked for the ids to place only). */
+  deal: (ids: readonly string[]) => readonly string[]
+}
+
 /**
- * The new-card order of some of the cards (distinct ids of `cards`): those dealt among themselves,
- * taken in the cards' own order, so the cards still to come are mixed and their siblings apart
- * however many were placed before. All of the cards: the order made once per cards array.
+ * The placing of new rows in an order: some of the cards (distinct ids of `cards`) are dealt among
+ * themselves, taken in the cards' own order, so the cards still to come are mixed and their
+ * siblings apart however many were placed before. All of the cards: the order made once per array.
  */
-export function newCardOrderOf(
+export function newCardPlacing(
   cards: readonly { id: string; noteId: string; kind: string }[],
-  ids: readonly string[],
   order: NewCardOrder,
   gap = 20
-): readonly string[] {
-  if (ids.length === cards.length) return newCardOrder(cards, order, gap)
-  const some = new Set(ids)
-  return newCardOrder(
-    cards.filter((card) => some.has(card.id)),
-    order,
-    gap
-  )
+): NewCardPlacing {
+  const deal = (ids: readonly string[]): readonly string[] => {
+    if (ids.length === cards.length) return newCardOrder(cards, order, gap)
+    const some = new Set(ids)
+    return newCardOrder(
+      cards.filter((card) => some.has(card.id)),
+      order,
+      gap
+    )
+  }
+  return { name: order, deal }
 }
 
 /**

@@ -21,7 +21,7 @@ export async function inIdleSlices<T>(
 ): Promise<void> {
   const iterator = items[Symbol.iterator]()
   for (;;) {
-    await new Promise<void>((resolve) => whenIdle(resolve, timeout))
+    await nextIdle(timeout)
     const end = performance.now() + SLICE_MS
     // The clock is read every few hundred items: reading it is not free either.
     for (let n = 0; ; n++) {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { StudyDatabase } from '../database'
-import { answerCard, syncCardIds } from '../study-store'
+import { syncCardIds } from '../card-sync'
+import { answerCard } from '../study-store'
 import { answerCall, PortFolder, type FolderCall, type FolderReply } from './folder-messages'
 import { MemoryFolder } from './memory-folder'
 import { FolderUnavailable, syncOnce } from './sync-once'

@@ -6,7 +6,7 @@
 import type { SyncFolder } from '$shared/sync-folder'
 import type { LineIssue } from '../../domain/sync/lines'
 import { takeAutomaticBackup } from '../backup'
-import { syncCardIds } from '../study-store'
+import { syncCardIds } from '../card-sync'
 import type { StudyDatabase } from '../database'
 import { applyLines, applySettings, type ApplyOptions } from './apply'
 import { receive } from './receive'

@@ -1,7 +1,8 @@
 /** The card rows kept for the progress figures: the same figures as the index counts, write after write. */
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { StudyDatabase } from '../../db/database'
-import { buryCard, setSuspended, syncCardIds } from '../../db/study-store'
+import { syncCardIds } from '../../db/card-sync'
+import { buryCard, setSuspended } from '../../db/study-store'
 import { toCardRow } from '../../domain/card-state'
 import { newCardState, schedule } from '../../domain/scheduler'
 import { cardFigures } from './card-figures'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StudyDatabase } from '../../db/database'
-import { syncCardIds } from '../../db/study-store'
+import { syncCardIds } from '../../db/card-sync'
 import { newCardState } from '../../domain/scheduler'
 import { changedSchedule, type CardRow, type ReviewLogRow } from '../../domain/card-state'
 import { ProgressReader, loadProgress } from './progress-data'

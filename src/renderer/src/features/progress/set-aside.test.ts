@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realPack } from '../../test-support/real-pack'
 import { StudyDatabase } from '../../db/database'
-import { buryCard, getCard, setAsideCards, setSuspended, syncCardIds } from '../../db/study-store'
+import { syncCardIds } from '../../db/card-sync'
+import { buryCard, getCard, setAsideCards, setSuspended } from '../../db/study-store'
 import { generateCards } from '../../domain/cards'
 import { doneMessage, setAsideEntries } from './set-aside'
 

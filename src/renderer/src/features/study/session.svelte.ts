@@ -11,7 +11,7 @@ import { choiceOptions, hashString, quizRating, type ChoiceQuestion } from '../.
 import type { Rating } from '../../domain/scheduler'
 import type { StudyCard } from '../../domain/study-card'
 import {
-  newCardOrderOf,
+  newCardPlacing,
   nextStudyDay,
   siblingIndex,
   studyDayStart,
@@ -151,9 +151,7 @@ export class StudySession implements RecorderHost {
     const now = Date.now()
     if (options.sync !== false) {
       // New rows come in the order chosen; only the cards that need a place are dealt.
-      const order = this.newOrder
-      const deal = (ids: readonly string[]) => newCardOrderOf(this.cards, ids, order)
-      await this.store.syncCardIds(this.cardIds, now, { name: order, deal })
+      await this.store.syncCardIds(this.cardIds, now, newCardPlacing(this.cards, this.newOrder))
       if (superseded()) return
     }
     this.due.cutoff = nextStudyDay(now)
