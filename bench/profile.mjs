@@ -93,6 +93,8 @@ try {
     await page.getByTestId('summary').waitFor()
     console.log('seeded, first run done')
   }
+  // A new start (a new document: a goto to the same URL with a hash would only change the hash).
+  await page.goto('about:blank')
   await page.goto(`${base}#/about`)
   await page.getByRole('navigation', { name: 'Views' }).waitFor()
 

@@ -105,6 +105,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** The window's offset once the current frame has settled. */
+/**
+ * The view on screen. The shell keeps the other views drawn but hidden (visited ones, and those it
+ * draws ahead), with parts of the same names: a part of the view shown is looked for in it.
+ */
+export const shownView = (page: Page) =>
+  page.locator('main > [data-view]:not([aria-hidden="true"])')
+
 export const scrollY = (page: Page): Promise<number> =>
   page.evaluate(
     () =>

@@ -3,7 +3,8 @@
  * offset without building the article again (a mark set on a paragraph survives); a hidden view
  * takes no keys (the timeline's Escape, the reader's Ctrl+F; the study view, not kept, grades
  * nothing once left) and the reader saves no reading position while another view scrolls; focus
- * lands on the shown view's heading; the hidden views are out of the accessibility tree, the tab
+ * lands on the shown view's heading; the views not visited yet are drawn ahead, hidden, and shown
+ * as they are on a first visit; the hidden views are out of the accessibility tree, the tab
  * order and find in page; and axe-core finds no serious violation with every view drawn.
  */
 import type { Page } from '@playwright/test'
@@ -48,6 +49,28 @@ test('the reader comes back at its exact offset, not built again', async ({ page
   await expect.poll(() => scrollY(page)).toBe(2400)
   await expect(page.locator('#r-p-trade-1')).toHaveAttribute('data-kept', 'yes')
   await expect(view(page, 'timeline')).toHaveAttribute('aria-hidden', 'true')
+})
+
+test('the views not visited yet are drawn ahead, hidden, and a first visit shows that page', async ({
+  page
+}) => {
+  await openApp(page, '#/about')
+  // Once the app is idle, the kept views are drawn one after another, each hidden.
+  for (const id of ['reader', 'timeline', 'trade']) {
+    await expect(view(page, id)).toHaveAttribute('aria-hidden', 'true')
+    await expect(view(page, id)).toBeHidden()
+  }
+  await expect(page.locator('#r-p-trade-1')).toBeAttached()
+  await expect(page.locator('#r-p-trade-1')).toBeHidden()
+  // Not in the accessibility tree while hidden: one heading in all, About's.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+  await page.locator('#r-p-trade-1').evaluate((el) => ((el as HTMLElement).dataset.kept = 'yes'))
+
+  await open(page, 'Read', 'reader')
+  await expect(page.locator('#reader-title')).toBeFocused()
+  // The page drawn ahead is the one shown: not built again on the visit.
+  await expect(page.locator('#r-p-trade-1')).toHaveAttribute('data-kept', 'yes')
+  await expect.poll(() => scrollY(page)).toBe(0)
 })
 
 test('a hidden view takes no keys: no grade, no Escape, no Ctrl+F, no saved position', async ({

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { expect, openApp, readSetting, test } from './fixtures'
+import { expect, openApp, readSetting, shownView, test } from './fixtures'
 
 const FIRST = 'p-introduction-1'
 const FIRST_TEXT = 'Mexico–Russia relations refers to the diplomatic relations between Mexico'
@@ -61,7 +61,7 @@ const watched = (page: Page) =>
 /** Waits until the live app is whole: database open, mastery legend in, two frames drawn. */
 async function settled(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
-  await expect(page.getByTestId('mastery-legend')).toBeVisible()
+  await expect(shownView(page).getByTestId('mastery-legend')).toBeVisible()
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
   )
@@ -91,7 +91,7 @@ test('a new profile gets the first paragraph in the served HTML and one article 
   }
 
   await openApp(page)
-  await expect(page.locator('article')).toHaveCount(1)
+  await expect(page.locator('article.article')).toHaveCount(1)
   await expect(page.locator(`p[data-block="${FIRST}"]`)).toHaveCount(1)
   await expect(page.locator('#prerender')).toHaveCount(0)
   await expect(page.getByRole('navigation', { name: 'Views' })).toHaveCount(1)
@@ -156,7 +156,7 @@ test('boot.js arriving after the app has loaded still ends with one live article
   })
   await page.goto('/')
   await settled(page)
-  await expect(page.locator('article')).toHaveCount(1)
+  await expect(page.locator('article.article')).toHaveCount(1)
   await expect(page.locator(`p[data-block="${FIRST}"]`)).toBeVisible()
   await expect(page.locator('#prerender')).toHaveCount(0)
   await expect(page.locator('html')).not.toHaveAttribute('data-prerender')

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
-import { expect, openApp, readSetting, test } from './fixtures'
+import { expect, openApp, readSetting, shownView, test } from './fixtures'
 
 interface PackJson {
   sections: { id: string; title: string; blocks: { id: string; kind: string; text?: string }[] }[]
@@ -95,7 +95,9 @@ test('a citation marker shows its reference; the missing reference list is expla
   await expect(tooltip).toContainText('Reference [2] of the source article')
   // The note about the lost reference list stands once, at the head of the article.
   await expect(tooltip.locator('.editorial-note')).toHaveCount(0)
-  const referencesNote = page.locator('.editorial-note[data-note="note-references-missing"]')
+  const referencesNote = shownView(page).locator(
+    '.editorial-note[data-note="note-references-missing"]'
+  )
   await expect(referencesNote).toHaveCount(1)
   await expect(referencesNote).toContainText('reference list is missing')
   await expect(page.locator('.article-head')).toContainText('reference list is missing')
@@ -191,8 +193,8 @@ test('editorial notes stand beside the trade total and the empty State visits ta
   await expect(visitsNote).toContainText('tables are empty in the source text')
 
   // The figure caption says its photo is not part of the source; the licence closes the article.
-  await expect(page.locator('figure figcaption')).toContainText('Vladimir Putin')
-  await expect(page.locator('figure')).toContainText('not part of the source')
+  await expect(shownView(page).locator('figure figcaption')).toContainText('Vladimir Putin')
+  await expect(shownView(page).locator('figure')).toContainText('not part of the source')
   const licence = page.locator('section.licence')
   await expect(licence).toContainText('Infogalactic')
   await expect(licence.getByRole('link', { name: 'CC BY-SA 3.0' })).toHaveAttribute(

@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises'
 import { checkPackIntegrity } from '../src/shared/pack-integrity'
 import { parsePack } from '../src/shared/pack-schema'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, shownView, test } from './fixtures'
 import { SYNTHETIC_SOURCE, tradeSeriesPack } from './fixtures/trade-series-pack'
 
 const SHOTS = process.env.TRADE_SHOTS ?? '/tmp/trade-shots'
@@ -123,8 +123,8 @@ test('companies and equipment are listed with their sources and flags', async ({
   await expect(btr).toContainText('Still in service (as stated, unsourced)')
   await expect(btr.getByText('citation needed')).toBeVisible()
   await expect(equipment.locator('tbody tr[data-equipment]')).toHaveCount(4)
-  await expect(page.locator('[data-note="note-military-list"]')).toBeVisible()
-  await expect(page.locator('[data-note="note-military-unsourced"]')).toBeVisible()
+  await expect(shownView(page).locator('[data-note="note-military-list"]')).toBeVisible()
+  await expect(shownView(page).locator('[data-note="note-military-unsourced"]')).toBeVisible()
 })
 
 test('the CSV download is a clean table with source and licence in every row', async ({ page }) => {

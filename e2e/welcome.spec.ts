@@ -3,7 +3,7 @@
  * to begin and says everything stays on this computer; dismissed once, it never comes back, and
  * a deep link is not interrupted. Mastery shading is off until the first review, then asks once.
  */
-import { expect, openApp, readSetting, test } from './fixtures'
+import { expect, openApp, readSetting, shownView, test } from './fixtures'
 
 test('the welcome shows once, with real counts and three ways to begin', async ({ page }) => {
   await openApp(page)
@@ -50,8 +50,8 @@ test('Escape dismisses the welcome for good; a deep link never shows it', async 
 
 test('shading is off until the first review, then the legend asks once', async ({ page }) => {
   await openApp(page, '#/reader')
-  await expect(page.getByLabel('Shade by mastery')).not.toBeChecked()
-  await expect(page.locator('.shaded')).toHaveCount(0)
+  await expect(shownView(page).getByLabel('Shade by mastery')).not.toBeChecked()
+  await expect(shownView(page).locator('.shaded')).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Shade', exact: true })).toHaveCount(0)
 
   await openApp(page, '#/study')
@@ -62,7 +62,7 @@ test('shading is off until the first review, then the legend asks once', async (
   await openApp(page, '#/reader')
   await page.getByRole('button', { name: 'No, thanks' }).click()
   await expect(page.getByRole('button', { name: 'No, thanks' })).toHaveCount(0)
-  await expect(page.getByLabel('Shade by mastery')).not.toBeChecked()
+  await expect(shownView(page).getByLabel('Shade by mastery')).not.toBeChecked()
   await expect.poll(() => readSetting(page, 'mastery.enabled')).toBe(false)
   await page.reload()
   await expect(page.locator('#reader-title')).toBeVisible()

@@ -84,8 +84,8 @@ export async function prefetchViews(): Promise<void> {
 }
 
 /**
- * The views whose page stays drawn (hidden) once left, so coming back costs a frame instead of a
- * new build (at 100,000 cards: the reader 57–83 ms to build again, a kept one is shown in the next
+ * The views whose page stays drawn (hidden) once left, and which the shell draws ahead (hidden) in
+ * idle time after the start, so a visit costs a frame instead of a new build (at 100,000 cards: the reader 57–83 ms to build again, a kept one is shown in the next
  * frame). Kept: the views built from the pack alone, whose hidden pages do nothing on a write
  * (reader, timeline, trade, about); a few thousand elements in all. Not kept: study, whose
  * session must start afresh from the database on each visit (a backup restored or a sync in the
@@ -93,9 +93,9 @@ export async function prefetchViews(): Promise<void> {
  * row) would run again on each grade while hidden; entity pages, always opened by a link to one
  * entity, which draws its view again anyway.
  */
-const KEPT_ALIVE = new Set(['reader', 'timeline', 'trade', 'about'])
+export const KEPT_VIEWS: readonly string[] = ['reader', 'timeline', 'trade', 'about']
 
 /** Whether a view's page is kept drawn while another view is shown. */
 export function keptAlive(id: string): boolean {
-  return KEPT_ALIVE.has(id)
+  return KEPT_VIEWS.includes(id)
 }
