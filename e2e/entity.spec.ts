@@ -3,7 +3,7 @@
  * says, their events on a small timeline, the paragraphs naming them, their cards with mastery
  * and their editorial notes; the reader, the timeline's event panel and trade open it.
  */
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, shownView, test } from './fixtures'
 
 test('a person’s page gathers their events, paragraphs and cards', async ({ page }) => {
   await openApp(page, '#/reader')
@@ -57,5 +57,7 @@ test('an entity page shows the editorial notes on its events', async ({ page }) 
   await openApp(page, '#/entity/leon-trotsky')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leon Trotsky')
   await expect(page.locator('.mini-timeline li').first()).toBeVisible()
-  await expect(page.locator('.editorial-note[data-note="note-trotsky-arrival"]')).toBeVisible()
+  await expect(
+    shownView(page).locator('.editorial-note[data-note="note-trotsky-arrival"]')
+  ).toBeVisible()
 })

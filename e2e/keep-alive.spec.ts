@@ -25,11 +25,18 @@ const nav = (page: Page, name: string) =>
 /** The element of a view the shell keeps, shown or hidden. */
 const view = (page: Page, id: string) => page.locator(`main > [data-view="${id}"]`)
 
-/** Opens a view from the navigation and waits until it is the one shown. */
+/**
+ * Opens a view from the navigation and waits until it is the one shown, and two frames more: a
+ * page drawn ahead while hidden has its sections (`content-visibility: auto`) sized in its first
+ * frames on screen, and the browser's scroll anchoring would move an offset set before that.
+ */
 async function open(page: Page, name: string, id: string) {
   await nav(page, name).click()
   await expect(view(page, id)).not.toHaveAttribute('aria-hidden', 'true')
   await expect(view(page, id)).toBeVisible()
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  )
 }
 
 test('the reader comes back at its exact offset, not built again', async ({ page }) => {
