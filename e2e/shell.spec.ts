@@ -75,6 +75,26 @@ test('the theme choice and the last view survive a reload through IndexedDB', as
   expect(saved).toEqual({ key: 'theme', value: 'dark' })
 })
 
+test('the page announces the SHA-256 and size of the pack it serves, so the app trusts it without validating again', async ({
+  page
+}) => {
+  await page.goto('/')
+  const announced = await page.evaluate(async () => {
+    const meta = (name: string) =>
+      document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content
+    const bytes = await (await fetch('./packs/mexico-russia/pack.json')).arrayBuffer()
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+    return {
+      meta: { sha256: meta('pack-sha256'), bytes: meta('pack-bytes') },
+      served: {
+        sha256: Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join(''),
+        bytes: String(bytes.byteLength)
+      }
+    }
+  })
+  expect(announced.meta).toEqual(announced.served)
+})
+
 test('a broken pack gives a clear error screen, never a blank window', async ({ page }) => {
   await page.route('**/packs/mexico-russia/pack.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: '{"format":"mexico-russia-study/pack"' })

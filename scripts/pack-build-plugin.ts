@@ -1,7 +1,7 @@
 /**
  * Build-time work on the article pack, as a Vite plugin for the renderer: the pack is validated
  * when the app is built (a damaged pack fails the build), and the page's HTML carries its SHA-256
- * digest, so the app checks the digest at load instead of validating again; it also preloads the
+ * digest and size, so the app checks the digest at load instead of validating again; it also preloads the
  * pack and the two fonts the reader draws with, so they load beside the script, not after it.
  */
 import { createHash } from 'node:crypto'
@@ -31,6 +31,7 @@ export function packProblems(text: string): string[] {
 /** Checks the pack at `packPath` when the renderer is built and announces it in the HTML. */
 export function packAtBuildTime(packPath: string, packUrl: string): Plugin {
   let digest = ''
+  let size = 0
   return {
     name: 'pack-at-build-time',
     buildStart() {
@@ -40,6 +41,7 @@ export function packAtBuildTime(packPath: string, packUrl: string): Plugin {
         this.error(`The pack ${packPath} is damaged:\n${problems.slice(0, 20).join('\n')}`)
       }
       digest = createHash('sha256').update(bytes).digest('hex')
+      size = bytes.byteLength
       this.addWatchFile(packPath)
     },
     transformIndexHtml: {
@@ -47,6 +49,7 @@ export function packAtBuildTime(packPath: string, packUrl: string): Plugin {
       handler(_html, ctx) {
         const tags: HtmlTagDescriptor[] = [
           { tag: 'meta', attrs: { name: 'pack-sha256', content: digest }, injectTo: 'head' },
+          { tag: 'meta', attrs: { name: 'pack-bytes', content: String(size) }, injectTo: 'head' },
           {
             tag: 'link',
             attrs: { rel: 'preload', href: packUrl, as: 'fetch', crossorigin: 'anonymous' },

@@ -9,11 +9,21 @@ import { checkPackIntegrity } from '$shared/pack-integrity'
 
 export const PACK_URL = './packs/mexico-russia/pack.json'
 
+/** What the build announced of the pack it validated: its SHA-256 (hex) and its size in bytes. */
+export interface PackDigest {
+  sha256: string
+  bytes: number
+}
+
 /** The digest the build announced in the page, if any (none in unit tests or a dev server). */
 export function expectedDigest(
   doc: Document | undefined = globalThis.document
-): string | undefined {
-  return doc?.querySelector<HTMLMetaElement>('meta[name="pack-sha256"]')?.content || undefined
+): PackDigest | undefined {
+  const meta = (name: string) =>
+    doc?.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || undefined
+  const sha256 = meta('pack-sha256')
+  const bytes = Number(meta('pack-bytes'))
+  return sha256 && Number.isSafeInteger(bytes) ? { sha256, bytes } : undefined
 }
 
 /** The SHA-256 of some bytes, in hex; undefined where Web Crypto is not available. */
@@ -29,7 +39,7 @@ export type PackLoad = { ok: true; pack: Pack } | { ok: false; title: string; pr
 export async function loadPack(
   url = PACK_URL,
   fetcher: typeof fetch = fetch,
-  digest: string | undefined = expectedDigest()
+  digest: PackDigest | undefined = expectedDigest()
 ): Promise<PackLoad> {
   let response: Response
   try {
@@ -48,11 +58,13 @@ export async function loadPack(
   let trusted = false
   try {
     const bytes = await response.arrayBuffer()
-    // Web Crypto hashes off the main thread (it copies the bytes first): parse meanwhile.
-    const hashing = digest === undefined ? undefined : sha256Hex(bytes)
+    // A pack of another size is not the one validated: it is not hashed (about 10 ms a megabyte
+    // on the main thread), only validated. Otherwise Web Crypto hashes while the JSON is parsed.
+    const hashing =
+      digest === undefined || bytes.byteLength !== digest.bytes ? undefined : sha256Hex(bytes)
     hashing?.catch(() => undefined) // when the JSON fails first, its error is the one reported
     json = JSON.parse(new TextDecoder().decode(bytes))
-    trusted = hashing !== undefined && (await hashing) === digest
+    trusted = hashing !== undefined && (await hashing) === digest?.sha256
   } catch (error) {
     return {
       ok: false,
