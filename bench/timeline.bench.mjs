@@ -7,7 +7,8 @@
  * vsync, so both libraries are timed the same way.
  */
 import { chromium } from '@playwright/test'
-import { existsSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { scalePack, visItems } from './timeline-pack.mjs'
@@ -102,14 +103,37 @@ const measureVisFrames = async ({ action, count }) => {
   return out
 }
 
-/** Opens the app on the timeline in a fresh context (empty profile) fed `body` as its pack; returns
- * the page once the timeline is drawn, with its first-draw times. */
-async function openTimeline(browser, baseURL, body) {
+/**
+ * Serves a build with `pack` in place of its own, by the build's own handler reading it from its
+ * resources folder as the desktop app does, from a copy in bench/tmp/scaled/`name`. (Until
+ * 2026-12-02 the pack was handed to the page by Playwright's `route.fulfill`, which pushes the body
+ * through the DevTools protocol: at 10,000 events that alone took seconds and varied with the
+ * body's size, so the bench measured its own plumbing.) Returns the URL and a stop.
+ */
+async function servePack(name, outDir, pack, port) {
+  const dir = join(root, 'bench', 'tmp', 'scaled', name)
+  rmSync(dir, { recursive: true, force: true })
+  cpSync(outDir, join(dir, 'out'), { recursive: true })
+  cpSync(join(outDir, '..', 'resources'), join(dir, 'resources'), {
+    recursive: true,
+    dereference: true
+  })
+  writeFileSync(join(dir, 'resources/packs/mexico-russia/pack.json'), JSON.stringify(pack))
+  const server = spawn(process.execPath, [join(dir, 'out/main/serve.js'), '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes('served at') && resolve(undefined))
+    server.on('exit', (code) => reject(new Error(`the server of ${name} exited with ${code}`)))
+  })
+  return { baseURL: `http://127.0.0.1:${port}/`, stop: () => server.kill() }
+}
+
+/** Opens the app on the timeline in a fresh context (an empty profile); returns the page once
+ * the timeline is drawn, with its first-draw times. */
+async function openTimeline(browser, baseURL) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   const page = await context.newPage()
-  await page.route('**/packs/mexico-russia/pack.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body })
-  )
   await page.goto(`${baseURL}#/timeline`)
   const [firstDraw, ownDraw] = await drawTimes(page)
   return { context, page, firstDraw, ownDraw }
@@ -150,8 +174,8 @@ const settle = () =>
 async function firstDraws(browser, builds, loads) {
   const samples = builds.map(() => ({ firstDraw: [], ownDraw: [], again: [] }))
   for (let i = 0; i < loads; i++) {
-    for (const [k, { baseURL, body }] of builds.entries()) {
-      const run = await openTimeline(browser, baseURL, body)
+    for (const [k, { baseURL }] of builds.entries()) {
+      const run = await openTimeline(browser, baseURL)
       samples[k].firstDraw.push(run.firstDraw)
       samples[k].ownDraw.push(run.ownDraw)
       // Opened again on the same profile (its database made, the HTTP cache warm), after the page
@@ -172,8 +196,8 @@ async function firstDraws(browser, builds, loads) {
 }
 
 /** Zoom and pan frames at each level, in a page opened on the timeline and left to settle. */
-async function benchOurs(browser, baseURL, body) {
-  const { context, page } = await openTimeline(browser, baseURL, body)
+async function benchOurs(browser, baseURL) {
+  const { context, page } = await openTimeline(browser, baseURL)
   const axis = page.getByTestId('timeline-axis')
   await page.evaluate(settle)
   await page.evaluate(() => {
@@ -329,7 +353,7 @@ function beforePack(before) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
 }
 
-export default async function timelineBench({ baseURL, before, chromiumPath }) {
+export default async function timelineBench({ baseURL, outDir, before, chromiumPath }) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -346,22 +370,25 @@ export default async function timelineBench({ baseURL, before, chromiumPath }) {
   try {
     for (const size of SIZES) {
       const pack = scalePack(size)
-      const builds = [{ baseURL, body: JSON.stringify(pack) }]
+      const port = Number(new URL(baseURL).port) + 10
+      const builds = [await servePack(`this-${size}`, outDir, pack, port)]
       if (before) {
-        builds.push({
-          baseURL: before.baseURL,
-          body: JSON.stringify(scalePack(size, beforePack(before)))
-        })
+        const beforePackScaled = scalePack(size, beforePack(before))
+        builds.push(await servePack(`before-${size}`, before.outDir, beforePackScaled, port + 1))
       }
-      console.log(`timeline: ${size} events, first draws (${FIRST_DRAW_LOADS} loads per build)…`)
-      const [draws, earlierDraws] = await firstDraws(browser, builds, FIRST_DRAW_LOADS)
-      let earlier
-      if (before) {
-        console.log(`timeline: ${size} events, the before build (${beforeLabel})…`)
-        earlier = { ...earlierDraws, ...(await benchOurs(browser, before.baseURL, builds[1].body)) }
+      let draws, earlierDraws, earlier, ours
+      try {
+        console.log(`timeline: ${size} events, first draws (${FIRST_DRAW_LOADS} loads per build)…`)
+        ;[draws, earlierDraws] = await firstDraws(browser, builds, FIRST_DRAW_LOADS)
+        if (before) {
+          console.log(`timeline: ${size} events, the before build (${beforeLabel})…`)
+          earlier = { ...earlierDraws, ...(await benchOurs(browser, builds[1].baseURL)) }
+        }
+        console.log(`timeline: ${size} events, ours…`)
+        ours = { ...draws, ...(await benchOurs(browser, builds[0].baseURL)) }
+      } finally {
+        for (const build of builds) build.stop()
       }
-      console.log(`timeline: ${size} events, ours…`)
-      const ours = { ...draws, ...(await benchOurs(browser, baseURL, builds[0].body)) }
       const samples = size >= 10000 ? 5 : size >= 1000 ? 10 : 20
       let vis
       if (WITH_VIS) {
@@ -425,7 +452,7 @@ export default async function timelineBench({ baseURL, before, chromiumPath }) {
     '',
     `Method. First draw: the app's is \`performance.mark('timeline-drawn')\` after its first full canvas draw, counted from navigation start, so it includes the whole app starting up; 'timeline own ms' counts from the timeline page being created (\`performance.mark('timeline-start')\`). Both are medians of ${FIRST_DRAW_LOADS} loads per build in fresh contexts, the builds alternating (the samples are in the full-range row's notes); until 2026-12-02 they were one load each, the first of them in a browser just started. 'opened again' is the first draw when the same profile opens the app on the timeline a second time (its database made, its HTTP cache warm), after the first load has settled, as a student comes back; median of the same loads. Frames are measured after the page has settled (five idle periods of 45 ms or more in a row), so views an app draws ahead after its start are not timed as frames. vis-timeline's runs from \`new vis.Timeline(…)\` to its first 'changed' event (or two frames later) on an already loaded page, so it leaves out page load, which favours vis-timeline.`,
     `Frames: the app's cost is the input handler plus all the work of the next animation frame (its canvas draw, the Svelte update of the label layer and a forced style and layout), without the idle wait for vsync. vis-timeline redraws on a timer after a call, so its frame runs from the call (\`zoomIn\`/\`zoomOut(0.2)\`, \`moveTo\` a fifth of the window, no animation) to its 'changed' event and a forced layout. Zoom frames alternate in and out (×1.2 for the app: Ctrl+wheel events around the centre); pan frames alternate right and left by a fifth of the window (Shift+Arrow for the app); at the full range both first step in once so there is room to pan. The app: ${OURS_SAMPLES} frames per cell; vis-timeline: 20 / 10 / 5 at 100 / 1,000 / 10,000 events to keep the run bounded.`,
-    "Packs: the real pack's 24 events plus copies with new ids, dates spread over 1806–2025 (the first era begins in 1806; each event must fall inside its era to pass the integrity check), a mix of day, month, year and range precision, served in place of the real pack so the app loads it through its own validation and integrity check. Headless Chromium with --disable-gpu (software raster), viewport 1280×860; the centre of the decade and year windows is mid-1935."
+    "Packs: the real pack's 24 events plus copies with new ids, dates spread over 1806–2025 (the first era begins in 1806; each event must fall inside its era to pass the integrity check), a mix of day, month, year and range precision, served in place of the real pack by each build's own handler from a copy of its resources folder (bench/tmp/scaled), so the app loads it through its own validation and integrity check (it is not the pack the build announced). Each build gets the pack in its own format: the before build's events carry fewer fields (4.4 against 5.5 MB at 10,000 events). Headless Chromium with --disable-gpu (software raster), viewport 1280×860; the centre of the decade and year windows is mid-1935."
   ].join('\n')
   return {
     title: big.earlier
