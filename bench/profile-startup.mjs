@@ -4,18 +4,13 @@
  * from navigation) and the time of the first paragraph, then the functions with the most self
  * time over the loads (a Chromium CPU profile over CDP). Build with PROFILE_BUILD=1 for names.
  */
-import { spawn } from 'node:child_process'
 import { chromium } from '@playwright/test'
+import { serveBuild } from './serve-build.mjs'
 
 const loads = Number(process.argv[2] ?? 3)
 const port = Number(process.env.BENCH_PORT ?? 4310)
 const out = process.env.BENCH_OUT ?? 'out'
-const server = spawn(process.execPath, [`${out}/main/serve.js`, '--port', String(port)], {
-  stdio: ['ignore', 'pipe', 'ignore']
-})
-await new Promise((resolve) =>
-  server.stdout.on('data', (c) => String(c).includes('served at') && resolve(undefined))
-)
+const server = await serveBuild(`${out}/main/serve.js`, port)
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu']

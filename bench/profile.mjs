@@ -10,10 +10,10 @@
  * takes minutes); delete it to seed afresh. The first run on it (the card sync, summing the logs
  * once) happens when it is seeded, unprofiled.
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { serveBuild } from './serve-build.mjs'
 import { packWithCards } from './scale-pack.mjs'
 import { seedStudyDatabase } from './study-seed.mjs'
 
@@ -22,12 +22,7 @@ const mode = process.argv[3] ?? 'views'
 const port = Number(process.env.BENCH_PORT ?? 4310)
 const out = process.env.BENCH_OUT ?? 'out'
 const userDir = join('bench', 'tmp', `profile-${size}`)
-const server = spawn(process.execPath, [`${out}/main/serve.js`, '--port', String(port)], {
-  stdio: ['ignore', 'pipe', 'ignore']
-})
-await new Promise((resolve) =>
-  server.stdout.on('data', (c) => String(c).includes('served at') && resolve(undefined))
-)
+const server = await serveBuild(`${out}/main/serve.js`, port)
 const base = `http://127.0.0.1:${port}/`
 const seeded = existsSync(userDir)
 const context = await chromium.launchPersistentContext(userDir, {

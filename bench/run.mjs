@@ -5,11 +5,11 @@
  * exists (bench/tmp/before, made by `node bench/build-before.mjs`), it is served too, on the next
  * port, and the suites that compare measure both in the same run.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { serveBuild } from './serve-build.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
@@ -27,19 +27,7 @@ if (!existsSync(join(root, outDir, 'main', 'serve.js'))) {
   process.exit(1)
 }
 
-/** Starts a build's own loopback server and resolves once it listens. */
-async function serve(serveJs, onPort) {
-  const server = spawn(process.execPath, [serveJs, '--port', String(onPort)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  await new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => String(chunk).includes('served at') && resolve(undefined))
-    server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)))
-  })
-  return server
-}
-
-const servers = [await serve(join(root, outDir, 'main', 'serve.js'), port)]
+const servers = [await serveBuild(join(root, outDir, 'main', 'serve.js'), port)]
 const before = existsSync(join(beforeRoot, 'out', 'main', 'serve.js'))
   ? {
       baseURL: beforeURL,
@@ -47,7 +35,7 @@ const before = existsSync(join(beforeRoot, 'out', 'main', 'serve.js'))
       ref: readFileSync(join(here, 'before-ref.txt'), 'utf8').trim()
     }
   : undefined
-if (before) servers.push(await serve(join(before.outDir, 'main', 'serve.js'), port + 1))
+if (before) servers.push(await serveBuild(join(before.outDir, 'main', 'serve.js'), port + 1))
 else console.warn('No before build (node bench/build-before.mjs): suites measure this build only.')
 
 const suites = readdirSync(here)

@@ -7,10 +7,10 @@
  * vsync, so both libraries are timed the same way.
  */
 import { chromium } from '@playwright/test'
-import { spawn } from 'node:child_process'
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serveBuild } from './serve-build.mjs'
 import { scalePack, visItems } from './timeline-pack.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -119,13 +119,7 @@ async function servePack(name, outDir, pack, port) {
     dereference: true
   })
   writeFileSync(join(dir, 'resources/packs/mexico-russia/pack.json'), JSON.stringify(pack))
-  const server = spawn(process.execPath, [join(dir, 'out/main/serve.js'), '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  await new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => String(chunk).includes('served at') && resolve(undefined))
-    server.on('exit', (code) => reject(new Error(`the server of ${name} exited with ${code}`)))
-  })
+  const server = await serveBuild(join(dir, 'out/main/serve.js'), port)
   return { baseURL: `http://127.0.0.1:${port}/`, stop: () => server.kill() }
 }
 

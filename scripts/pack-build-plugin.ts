@@ -1,8 +1,9 @@
 /**
  * Build-time work on the article pack, as a Vite plugin for the renderer: the pack is validated
  * when the app is built (a damaged pack fails the build), and the page's HTML carries its SHA-256
- * digest and size, so the app checks the digest at load instead of validating again; it also preloads the
- * pack and the two fonts the reader draws with, so they load beside the script, not after it.
+ * digest and size, so the app checks the digest at load instead of validating again; it also
+ * preloads the pack and the two fonts the reader draws with, so they load beside the script, not
+ * after it.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
