@@ -9,14 +9,16 @@
  * default size every event gets a label and a "+N" badge names its events; on a narrow window
  * the panel goes below the chart. List buttons are named by what they show. After a drag on the
  * axis the keys still open an event; in a small window the wheel scrolls the page and Ctrl+wheel
- * zooms; a deep link focuses the event's panel below the sticky header. axe-core finds no
+ * zooms; a deep link focuses the event's panel below the sticky header; a new profile opening a
+ * link to the timeline sees the axis before the database exists, and the learned Ctrl+wheel is
+ * saved once it does. axe-core finds no
  * serious or critical violation on the axis, the list and the event panel, in light and dark. No
  * request leaves loopback.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, readSetting, test } from './fixtures'
 
 // Injected over the devtools protocol: the app's CSP refuses script tags.
 const axeSource = readFileSync(
@@ -425,4 +427,48 @@ test('axe-core finds no serious violation on the axis, the list or the event pan
     await expect(page.getByTestId('timeline-list')).toBeVisible()
     expect(await seriousViolations(page), `list and panel, ${scheme}`).toEqual([])
   }
+})
+
+test('a new profile opening a link to the timeline sees the axis before the database exists, and the wheel hint is remembered once it does', async ({
+  page
+}) => {
+  // The database's opening is held back (its settings code is not served) until released: the
+  // timeline draws from the pack alone, as the reader does on a first start.
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/settings-[^/]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  await page.setViewportSize({ width: 800, height: 600 })
+  await page.goto('/#/timeline')
+  await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
+  await expect(axis(page)).toContainText('Fort Ross')
+  const exists = () =>
+    page.evaluate(async () =>
+      (await indexedDB.databases()).some((info) => info.name === 'mexico-russia-study')
+    )
+  expect(await exists()).toBe(false)
+  await expect(page.locator('html')).not.toHaveAttribute('data-storage', 'open')
+
+  release()
+  await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
+  expect(await exists()).toBe(true)
+  // Ctrl+wheel zooms; the hint is learned and saved, so a plain wheel after a reload says nothing.
+  const box = await axis(page).boundingBox()
+  if (!box) throw new Error('no axis')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.keyboard.down('Control')
+  await page.mouse.wheel(0, -100)
+  await page.keyboard.up('Control')
+  await expect.poll(() => readSetting(page, 'timelineWheelZoomLearned')).toBe(true)
+  await page.reload()
+  await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
+  await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
+  const again = await axis(page).boundingBox()
+  if (!again) throw new Error('no axis')
+  await page.mouse.move(again.x + again.width / 2, Math.min(again.y + 40, 590))
+  await page.mouse.wheel(0, 400)
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100)
+  await expect(page.getByTestId('timeline-zoom-hint')).toHaveCount(0)
 })

@@ -22,19 +22,22 @@ export const VIEWS: View[] = [
     id: 'reader',
     label: 'Read',
     load: lazy(() => import('../features/reader/ReaderPage.svelte')),
-    inNav: true
+    inNav: true,
+    beforeDatabase: true
   },
   {
     id: 'timeline',
     label: 'Timeline',
     load: lazy(() => import('../features/timeline/TimelinePage.svelte')),
-    inNav: true
+    inNav: true,
+    beforeDatabase: true
   },
   {
     id: 'trade',
     label: 'Trade',
     load: lazy(() => import('../features/trade/TradePage.svelte')),
-    inNav: true
+    inNav: true,
+    beforeDatabase: true
   },
   {
     id: 'study',
@@ -52,7 +55,8 @@ export const VIEWS: View[] = [
     id: 'about',
     label: 'About',
     load: lazy(() => import('../features/about/AboutPage.svelte')),
-    inNav: false
+    inNav: false,
+    beforeDatabase: true
   },
   {
     id: 'entity',

@@ -13,6 +13,11 @@ export interface View {
   load: () => Promise<Component<PageProps>>
   /** Listed in the navigation; the About page is reached from the header instead. */
   inNav: boolean
+  /**
+   * Drawn before the database is open (the reader, the timeline, the trade view, About): what it
+   * reads from the database follows once it opens. The other views wait for it.
+   */
+  beforeDatabase?: true
 }
 
 let firstScreenOver = false

@@ -3,6 +3,7 @@
  * person does that, the axis says how to zoom instead, until they have zoomed with the wheel
  * once (remembered in the database, so it is not repeated on every visit).
  */
+import { openedDatabase } from '../../db/lazy'
 import { PersistedSetting, isBoolean } from '../../db/persisted.svelte'
 
 const SHOWN_MS = 2500
@@ -13,8 +14,15 @@ class ZoomHint {
   /** Whether the hint is on screen now. */
   visible = $state(false)
 
-  /** Follows the saved setting; call once the database is open. */
-  follow = (): void => this.#learned.follow()
+  /**
+   * Follows the saved setting once the database is open: on a first start the timeline is drawn
+   * before it exists (the hint shows until then, as it would for a new student anyway).
+   */
+  follow = (): void => {
+    void openedDatabase().then((result) => {
+      if (result.ok) this.#learned.follow()
+    })
+  }
 
   /** A plain wheel scrolled the page over the axis: say how to zoom, for a moment. */
   pageWheel = (): void => {
