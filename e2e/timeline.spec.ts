@@ -11,9 +11,8 @@
  * axis the keys still open an event; in a small window the wheel scrolls the page and Ctrl+wheel
  * zooms; a deep link focuses the event's panel below the sticky header; a new profile opening a
  * link to the timeline sees the axis before the database exists, and the learned Ctrl+wheel is
- * saved once it does. axe-core finds no
- * serious or critical violation on the axis, the list and the event panel, in light and dark. No
- * request leaves loopback.
+ * saved once it does. axe-core finds no serious or critical violation on the axis, the list and
+ * the event panel, in light and dark. No request leaves loopback.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
