@@ -3,8 +3,9 @@
  * paragraph is in the served HTML and shown before any script, the live app then takes its place
  * with nothing moving (the same box, no layout shift) and one article left; a start that will
  * open elsewhere (the study view, a saved reading position) never shows it; a dark-theme user's
- * first frame is dark; a damaged pack still ends on the error screen with the article gone; and
- * the prerendered screen alone passes axe.
+ * first frame is dark; a damaged pack still ends on the error screen with the article gone; the
+ * prerendered screen alone passes axe; and a link to the timeline asks for the timeline's code
+ * before the app's script has run, each file once.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -263,3 +264,41 @@ test('the prerendered first screen alone has no serious axe violation, light and
 async function settledDatabase(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
 }
+
+test("a link to the timeline asks for the timeline's code as the page starts, each file once", async ({
+  page
+}) => {
+  // The app's own script is held back: only the page (boot.js) can ask for the view's code then.
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  const asked = new Promise<void>((resolve) =>
+    page.on('request', (request) => {
+      if (/\/assets\/TimelinePage-[^/]*\.js$/.test(request.url())) resolve()
+    })
+  )
+  // Not waiting for the load event: it waits for the held script.
+  await page.goto('/#/timeline', { waitUntil: 'commit' })
+  await asked
+  release()
+  const axis = page.getByTestId('timeline-axis')
+  await expect(axis).toHaveAttribute('data-drawn', 'true')
+  await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
+  // Every file the page named for the timeline was fetched, and only once: the preloads (scripts
+  // and stylesheets) are the ones the app then used, not fetched again beside them.
+  const fetched = await page.evaluate(() => {
+    const meta = document.querySelector<HTMLMetaElement>(
+      'meta[name="view-code"][data-view="timeline"]'
+    )
+    return (meta?.content.split(' ') ?? []).map((href) => {
+      const url = new URL(href, document.baseURI).href
+      return [href, performance.getEntriesByName(url).length] as const
+    })
+  })
+  expect(fetched.length).toBeGreaterThanOrEqual(3)
+  expect(fetched.filter(([href]) => href.endsWith('.css')).length).toBeGreaterThanOrEqual(1)
+  for (const [href, times] of fetched) expect(times, href).toBe(1)
+})

@@ -3,8 +3,8 @@
 // inline one). Puts the saved colour scheme on the page, and shows the prerendered first screen
 // only when the app will open on the reader at its top (no deep link; the app's hint says so,
 // lib/page.ts keeps it; or a new profile, no hint at all), once the page is parsed and its two
-// fonts are loaded, so no line moves after it is shown. Kept in step with
-// lib/color-scheme.svelte.ts and lib/page.ts.
+// fonts are loaded, so no line moves after it is shown. At a link to another view (#/timeline),
+// asks for that view's code at once. Kept in step with lib/color-scheme.svelte.ts and lib/page.ts.
 ;(function () {
   var root = document.documentElement
   try {
@@ -12,6 +12,22 @@
     var start = localStorage.getItem('mexico-russia-study.start')
     root.dataset.theme = theme === 'light' || theme === 'dark' ? theme : 'system'
     var hash = location.hash
+    // A link to another view (#/timeline): its code is asked for now, beside the app's own, not
+    // after the app has run (the page names each view's files, scripts/first-view-plugin.ts).
+    var linked = /^#\/([a-z]+)/.exec(hash)
+    var code =
+      linked && document.querySelector('meta[name="view-code"][data-view="' + linked[1] + '"]')
+    if (code) {
+      code.content.split(' ').forEach(function (href) {
+        var link = document.createElement('link')
+        var style = /\.css$/.test(href)
+        link.rel = style ? 'preload' : 'modulepreload'
+        if (style) link.as = 'style'
+        link.crossOrigin = ''
+        link.href = href
+        document.head.appendChild(link)
+      })
+    }
     if ((hash === '' || hash === '#/' || hash === '#/reader') && (theme || 'system') === 'system') {
       if (start ? start !== 'reader-top' : theme) return
       root.dataset.prerender = 'fonts'
