@@ -12,22 +12,6 @@
     var start = localStorage.getItem('mexico-russia-study.start')
     root.dataset.theme = theme === 'light' || theme === 'dark' ? theme : 'system'
     var hash = location.hash
-    // A link to another view (#/timeline): its code is asked for now, beside the app's own, not
-    // after the app has run (the page names each view's files, scripts/first-view-plugin.ts).
-    var linked = /^#\/([a-z]+)/.exec(hash)
-    var code =
-      linked && document.querySelector('meta[name="view-code"][data-view="' + linked[1] + '"]')
-    if (code) {
-      code.content.split(' ').forEach(function (href) {
-        var link = document.createElement('link')
-        var style = /\.css$/.test(href)
-        link.rel = style ? 'preload' : 'modulepreload'
-        if (style) link.as = 'style'
-        link.crossOrigin = ''
-        link.href = href
-        document.head.appendChild(link)
-      })
-    }
     if ((hash === '' || hash === '#/' || hash === '#/reader') && (theme || 'system') === 'system') {
       if (start ? start !== 'reader-top' : theme) return
       root.dataset.prerender = 'fonts'
@@ -53,5 +37,28 @@
   } finally {
     // main.ts waits for this mark: loaded async, this script may run after the app's module.
     root.dataset.booted = ''
+  }
+  // A link to another view (#/timeline): its code is asked for now, beside the app's own, not
+  // after the app has run (the page names each view's files, scripts/first-view-plugin.ts; the
+  // reader's are in the page already). Crossorigin as the app's own requests, so they are reused.
+  try {
+    var linked = /^#\/([a-z]+)/.exec(location.hash)
+    var code =
+      linked &&
+      linked[1] !== 'reader' &&
+      document.querySelector('meta[name="view-code"][data-view="' + linked[1] + '"]')
+    if (code) {
+      code.content.split(' ').forEach(function (href) {
+        var link = document.createElement('link')
+        var style = /\.css$/.test(href)
+        link.rel = style ? 'preload' : 'modulepreload'
+        if (style) link.as = 'style'
+        link.crossOrigin = ''
+        link.href = href
+        document.head.appendChild(link)
+      })
+    }
+  } catch {
+    // The view's code then loads when the app asks for it.
   }
 })()
