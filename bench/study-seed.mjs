@@ -6,6 +6,15 @@
 export async function seedStudyDatabase({ size, logsPerCard }) {
   const DAY = 86_400_000
   const now = Date.now()
+  // The app creates its database itself, after the first view on a new profile is drawn (About,
+  // the timeline and the reader are drawn from the pack alone): opened here before it exists, it
+  // would be made empty, without the app's stores. Once the app has begun to open it, this
+  // opening waits for the app's upgrade.
+  const until = performance.now() + 60_000
+  while (!(await indexedDB.databases()).some((info) => info.name === 'mexico-russia-study')) {
+    if (performance.now() > until) throw new Error('the app never created its database')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open('mexico-russia-study')
     open.onsuccess = () => resolve(open.result)
