@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatSessionTime } from './format'
+import { formatCount, formatDuration, formatSessionTime } from './format'
 
 describe('formatDuration (totals)', () => {
   it('reads as seconds, minutes, then hours and minutes', () => {
@@ -13,5 +13,19 @@ describe('formatSessionTime (a session)', () => {
   it('keeps the seconds once past a minute', () => {
     expect(formatSessionTime(9_400)).toBe('9 s')
     expect(formatSessionTime(245_000)).toBe('4 min 05 s')
+  })
+})
+
+describe('formatCount', () => {
+  it('groups thousands as en-US does, for every size and sign', () => {
+    for (const n of [
+      0, 7, 999, 1000, 7700, 10_000, 77_000, 123_456, 1_000_000, 98_765_432, -4321
+    ]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'))
+    }
+  })
+  it('rounds to a whole number first', () => {
+    expect(formatCount(7699.6)).toBe('7,700')
+    expect(formatCount(-0.2)).toBe('0')
   })
 })

@@ -7,7 +7,7 @@ import { dateSortKey, eventSortKey } from './cards/event-dates'
 import { listText, ordinalSuffix } from './cards/english'
 import { normalizeAnswer } from './grading-text'
 import type { StudyCard } from './study-card'
-import { MONTH_NAMES as MONTHS } from './format'
+import { formatCount, MONTH_NAMES as MONTHS } from './format'
 
 /** A date written as the article writes one: "1 December 1890", "August 1924", "1806", "1910-1920". */
 export function formatDate(d: EventDate): string {
@@ -69,7 +69,7 @@ export function figureDistractors(figure: TradeFigure): string[] {
         ? `US$${+(value / 1e9).toPrecision(4)} billion`
         : `US$${+(value / 1e6).toPrecision(4)} million`
     }
-    return `about ${Math.round(value).toLocaleString('en-US')}`
+    return `about ${formatCount(value)}`
   }
   return [0.1, 10, 0.5, 3].map((f) => format(figure.value * f))
 }
@@ -83,7 +83,7 @@ function numberOptions(card: StudyCard, pack: Pack): string[] {
   const value = card.value ?? 0
   if (ORDINAL_WORDS.includes(card.answer)) return ORDINAL_WORDS.filter((w) => w !== card.answer)
   const grouped = card.answer.includes(',')
-  const write = (n: number) => (grouped ? n.toLocaleString('en-US') : String(n))
+  const write = (n: number) => (grouped ? formatCount(n) : String(n))
   const factors = grouped ? [0.1, 10, 0.5, 3] : []
   const steps = grouped ? [] : [-10, 10, -20, 20, 5, -5]
   return [

@@ -6,6 +6,7 @@
 import type { Block, EditorialNote, Entity, StudyEvent } from '$shared/pack-schema'
 import type { StudyContent } from '../../domain/content'
 import type { StudyCard } from '../../domain/study-card'
+import { compareText } from '../../domain/text-fold'
 
 /** How each kind of entity is named on its page and in lists. */
 export const ENTITY_KIND_LABELS: Record<Entity['kind'], string> = {
@@ -66,6 +67,6 @@ export function entitiesByKind(
     kind,
     entities: content.pack.entities
       .filter((e) => e.kind === kind)
-      .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+      .sort((a, b) => compareText(a.name, b.name))
   }))
 }

@@ -1,8 +1,9 @@
 /** The Sync panel's words for the last sync's report (pure, so it has a unit test). */
+import { formatCount } from '../../domain/format'
 import type { LastSync } from '../../db/sync/folder-choice'
 
 const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** A time in words: "just now", "5 minutes ago", or the date and time. */
 function ago(at: number, now: number): string {
