@@ -7,6 +7,7 @@ import { createAppHandler } from './src/main/app-handler'
 import { packAtBuildTime } from './scripts/pack-build-plugin'
 import { preloadFirstView } from './scripts/first-view-plugin'
 import { prerenderFirstScreen } from './scripts/prerender-plugin'
+import { bootScript, bootScriptHash } from './scripts/boot-script'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 const define = { __APP_VERSION__: JSON.stringify(version) }
@@ -42,6 +43,8 @@ function servePacks(): Plugin {
 
 export default defineConfig({
   main: {
+    // The CSP allows the page's one inline script by its hash (src/main/app-handler.ts).
+    define: { __BOOT_SCRIPT_HASH__: JSON.stringify(bootScriptHash()) },
     build: {
       rolldownOptions: {
         input: { index: resolve('src/main/index.ts'), serve: resolve('src/main/serve.ts') }
@@ -64,7 +67,8 @@ export default defineConfig({
       prerenderFirstScreen({
         rendererRoot: resolve('src/renderer'),
         packPath: PACK,
-        define
+        define,
+        boot: bootScript()
       })
     ],
     define,

@@ -42,7 +42,12 @@ export default ts.config(
   ...svelte.configs.recommended,
   {
     languageOptions: {
-      globals: { ...globals.browser, ...globals.node, __APP_VERSION__: 'readonly' }
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        __APP_VERSION__: 'readonly',
+        __BOOT_SCRIPT_HASH__: 'readonly'
+      }
     }
   },
   {

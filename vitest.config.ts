@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { resolve } from 'node:path'
+import { bootScriptHash } from './scripts/boot-script'
 
 export default defineConfig({
   plugins: [svelte()],
+  // As the main build defines it: the CSP's hash of the page's inline script.
+  define: { __BOOT_SCRIPT_HASH__: JSON.stringify(bootScriptHash()) },
   resolve: { alias: { $shared: resolve('src/shared') } },
   test: {
     environment: 'node',

@@ -4,9 +4,11 @@
  * with nothing moving (the same box, no layout shift) and one article left; a start that will
  * open elsewhere (the study view, a saved reading position) never shows it; a dark-theme user's
  * first frame is dark; a damaged pack still ends on the error screen with the article gone; the
- * prerendered screen alone passes axe; and a link to the timeline asks for the timeline's code
- * before the app's script has run, each file once.
+ * prerendered screen alone passes axe; the app's code is asked for after the prerender's first
+ * paint, and at once at a link to another view; and a link to the timeline asks for the timeline's
+ * code before the app's script has run, each file once.
  */
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
@@ -72,24 +74,34 @@ test('a new profile gets the first paragraph in the served HTML and one article 
   page,
   request
 }) => {
-  const html = await (await request.get('/')).text()
+  const response = await request.get('/')
+  const html = await response.text()
   expect(html).toContain(`data-block="${FIRST}"`)
   expect(html).toContain(FIRST_TEXT)
-  // What the first paint waits for is asked for first: stylesheets and fonts, then boot.js, and
-  // only then the app's code.
+  // The page's one inline script, the boot script, is allowed by the CSP's hash of its text.
   const head = html.slice(0, html.indexOf('</head>'))
+  const inline = [...head.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+  expect(inline).toHaveLength(1)
+  const boot = inline[0]?.index ?? -1
+  const hash = createHash('sha256')
+    .update(inline[0]?.[1] ?? '')
+    .digest('base64')
+  expect(response.headers()['content-security-policy']).toContain(
+    `script-src 'self' 'sha256-${hash}';`
+  )
+  // What the first paint waits for is asked for first: the boot script runs as the parser reaches
+  // it, then come the stylesheets and fonts. The page asks for none of the app's code or the pack
+  // itself: it names them, entry first, for the boot script.
   const at = (pattern: RegExp) => [...head.matchAll(pattern)].map((match) => match.index)
-  const boot = head.indexOf('<script src="./boot.js" async blocking="render">')
-  expect(boot).toBeGreaterThan(0)
-  expect(
-    at(/<link rel="stylesheet"|<link rel="preload"[^>]*as="font"/g).length
-  ).toBeGreaterThanOrEqual(3)
-  for (const wait of at(/<link rel="stylesheet"|<link rel="preload"[^>]*as="font"/g)) {
-    expect(wait).toBeLessThan(boot)
-  }
-  for (const code of at(/<script type="module"|<link rel="modulepreload"|\.json"/g)) {
-    expect(code).toBeGreaterThan(boot)
-  }
+  const waits = at(/<link rel="stylesheet"|<link rel="preload"[^>]*as="font"/g)
+  expect(waits.length).toBeGreaterThanOrEqual(3)
+  for (const wait of waits) expect(wait).toBeGreaterThan(boot)
+  expect(head).not.toMatch(/<script[^>]* src=|<link rel="modulepreload"|as="fetch"/)
+  const code = /<meta name="app-code" content="([^"]+)"/.exec(head)
+  expect(code?.index).toBeLessThan(boot)
+  const files = code?.[1]?.split(' ') ?? []
+  expect(files[0]).toMatch(/^\.\/assets\/index-[^/]+\.js$/)
+  expect(files).toContain('./packs/mexico-russia/pack.json')
 
   await openApp(page)
   await expect(page.locator('article.article')).toHaveCount(1)
@@ -138,29 +150,68 @@ for (const viewport of [
   })
 }
 
-test('boot.js arriving after the app has loaded still ends with one live article and no prerender', async ({
+/** Each file the page names in its app-code meta, with the start time of each fetch of it. */
+function appCodeFetches(page: Page) {
+  return page.evaluate(() => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="app-code"]')
+    return (meta?.content.split(' ') ?? []).map((href) => {
+      const url = new URL(href, document.baseURI).href
+      return [href, performance.getEntriesByName(url).map((entry) => entry.startTime)] as const
+    })
+  })
+}
+
+test("on a new profile the app's code is asked for only once the prerendered paragraph is on screen", async ({
   page
 }) => {
-  // boot.js is async: held here until the page is parsed and the app's module has run (modules
-  // run before DOMContentLoaded), the app must wait for it rather than start under it.
-  let parsed = () => {}
-  const domReady = new Promise<void>((resolve) => (parsed = resolve))
-  await page.exposeFunction('__parsed', () => parsed())
-  await page.addInitScript(() =>
-    document.addEventListener('DOMContentLoaded', () => {
-      void (window as unknown as { __parsed: () => Promise<void> }).__parsed()
-    })
-  )
-  await page.route('**/boot.js', async (route) => {
-    await domReady
-    await route.continue()
+  // The time of the first frame in which the prerendered paragraph is shown, taken in its
+  // animation frame (before its paint): the boot script asks for the app's code after that paint.
+  await page.addInitScript(() => {
+    const check = () => {
+      const p = document.querySelector<HTMLElement>('#prerender p[data-block]')
+      if (p?.checkVisibility()) {
+        ;(window as unknown as { __shownAt: number }).__shownAt = performance.now()
+      } else requestAnimationFrame(check)
+    }
+    requestAnimationFrame(check)
   })
   await page.goto('/')
   await settled(page)
+  const shownAt = await page.evaluate(() => (window as unknown as { __shownAt?: number }).__shownAt)
+  expect(shownAt).toBeDefined()
+  // The entry, its preloads and the pack: each fetched once, after the prerender was shown.
+  const fetched = await appCodeFetches(page)
+  expect(fetched.length).toBeGreaterThanOrEqual(3)
+  for (const [href, times] of fetched) {
+    expect(times, href).toHaveLength(1)
+    expect(times[0], href).toBeGreaterThan(shownAt ?? Infinity)
+  }
   await expect(page.locator('article.article')).toHaveCount(1)
-  await expect(page.locator(`p[data-block="${FIRST}"]`)).toBeVisible()
   await expect(page.locator('#prerender')).toHaveCount(0)
-  await expect(page.locator('html')).not.toHaveAttribute('data-prerender')
+})
+
+test("at a link to another view the app's code is asked for as the page is parsed", async ({
+  page
+}) => {
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      ;(window as unknown as { __parsedAt: number }).__parsedAt = performance.now()
+    })
+  )
+  await page.goto('/#/trade')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Trade between Mexico and Russia' })
+  ).toBeVisible()
+  const parsedAt = await page.evaluate(
+    () => (window as unknown as { __parsedAt: number }).__parsedAt
+  )
+  const fetched = await appCodeFetches(page)
+  expect(fetched.length).toBeGreaterThanOrEqual(3)
+  for (const [href, times] of fetched) {
+    expect(times, href).toHaveLength(1)
+    expect(times[0], href).toBeLessThan(parsedAt)
+  }
+  await expect(page.locator('#prerender')).toHaveCount(0)
 })
 
 test('a returning user whose last view is Study never sees the prerendered article', async ({

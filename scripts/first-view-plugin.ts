@@ -2,8 +2,8 @@
  * The first view's code, announced in the page: a Vite plugin for the renderer that adds a
  * `modulepreload` for the chunk of the view the app opens with (and the chunks it imports) and a
  * link to its stylesheet, so they load beside the main script instead of after it has run. The
- * other views' files are named in `<meta name="view-code">` tags, one per view, for boot.js to
- * preload when the page is opened at a link to that view (`#/timeline`).
+ * other views' files are named in `<meta name="view-code">` tags, one per view, for the boot
+ * script (src/renderer/boot.js) to preload when the page is opened at a link to that view (`#/timeline`).
  */
 import type { HtmlTagDescriptor, Plugin, Rolldown } from 'vite'
 
@@ -90,8 +90,8 @@ export function preloadFirstView(moduleSuffix: string): Plugin {
             injectTo: 'head'
           })
         }
-        // Right after the title, so they come before boot.js's tag (prerender-plugin.ts puts it
-        // at the end of the first paint's waits): an async script finds them parsed.
+        // Right after the title, so they come before the inline boot script (prerender-plugin.ts
+        // puts it after every meta), which reads them as the parser reaches it.
         const metas = viewCodeTags(html, bundle, moduleSuffix, [view.fileName, ...view.imports])
         const withMetas = html.replace(
           /^(\s*)(<title>.*<\/title>)$/m,

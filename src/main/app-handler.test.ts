@@ -8,6 +8,7 @@ import {
   createAppHandler,
   safeSegments
 } from './app-handler'
+import { bootScriptHash } from '../../scripts/boot-script'
 
 let base: string
 let handler: ReturnType<typeof createAppHandler>
@@ -61,7 +62,9 @@ describe('the app handler', () => {
       expect(csp).toBe(CONTENT_SECURITY_POLICY)
     }
     const csp = CONTENT_SECURITY_POLICY
-    expect(csp).toContain("script-src 'self'")
+    // Scripts from the app's own files, and one inline script: the boot script, by its hash.
+    expect(csp).toContain(`script-src 'self' ${bootScriptHash()};`)
+    expect(csp.match(/'sha256-/g)).toHaveLength(1)
     expect(csp).toContain("connect-src 'self'")
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("base-uri 'none'")
@@ -72,7 +75,7 @@ describe('the app handler', () => {
     const dev = contentSecurityPolicy('http://localhost:5173')
     expect(dev).toContain("connect-src 'self' ws://localhost:5173;")
     expect(dev).toContain("style-src 'self' 'unsafe-inline'")
-    expect(dev).toContain("script-src 'self';")
+    expect(dev).toContain(`script-src 'self' ${bootScriptHash()};`)
     // Nothing else differs from the strict policy, and no other host appears.
     const differs = dev
       .split('; ')

@@ -19,7 +19,16 @@ export interface AppRoots {
 export type AppHandler = (request: Request) => Promise<Response>
 
 /**
- * The Content-Security-Policy: nothing inline, nothing remote. With `devServer` (electron-vite's
+ * The hash of the page's one inline script (src/renderer/boot.js), set by the build
+ * (scripts/boot-script.ts). Unset only where no build ran (electron.vite.config.ts importing this
+ * file for the dev server, whose page has no inline script).
+ */
+declare const __BOOT_SCRIPT_HASH__: string | undefined
+const BOOT_SCRIPT = typeof __BOOT_SCRIPT_HASH__ === 'string' ? ` ${__BOOT_SCRIPT_HASH__}` : ''
+
+/**
+ * The Content-Security-Policy: nothing remote, and nothing inline but the boot script, allowed by
+ * its hash. With `devServer` (electron-vite's
  * dev server origin, `npm run dev` only) the page may also open that server's hot-reload websocket
  * and take the styles Vite injects; nothing else is added.
  */
@@ -28,7 +37,7 @@ export function contentSecurityPolicy(devServer?: string): string {
   const socket = dev && `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src 'self'${BOOT_SCRIPT}`,
     dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

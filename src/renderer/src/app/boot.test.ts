@@ -1,27 +1,50 @@
 import { describe, expect, it } from 'vitest'
 import { START_HINT } from '../lib/page'
-import source from '../../public/boot.js?raw'
+import source from '../../boot.js?raw'
 
-// public/boot.js (imported above as text) is run as the page runs it, a classic script, against a
-// stand-in document.
+// src/renderer/boot.js (imported above as text) is run as the page runs it, a classic script,
+// against a stand-in document.
 
 /** Saved hints that cannot be read: localStorage throws (storage blocked for the page). */
 const BLOCKED: Record<string, string> = {}
 
-type Link = { rel?: string; as?: string; crossOrigin?: string; href?: string }
+type Tag = {
+  tag: string
+  rel?: string
+  as?: string
+  type?: string
+  crossOrigin?: string
+  href?: string
+  src?: string
+}
 
 type Stand = {
   dataset: DOMStringMap
-  /** The links boot.js added to <head>. */
-  links: Link[]
+  /** The tags boot.js added to <head>, in order, each with its element's name. */
+  tags: Tag[]
   /** Ends the parsing of the stand-in document (its first readystatechange). */
   parsed: () => void
+  /** Runs the animation frame and then the tasks boot.js queued (a frame painted). */
+  painted: () => void
+  /** Loads the page's stylesheets that were still loading. */
+  styled: () => void
 }
+
+const APP_CODE = './assets/index-a.js ./assets/client-b.js ./packs/p/pack.json ./assets/Reader-c.js'
+
+/** What boot.js asks for when it loads the app's code named by APP_CODE. */
+const APP_TAGS: Tag[] = [
+  { tag: 'script', crossOrigin: '', type: 'module', src: './assets/index-a.js' },
+  { tag: 'link', crossOrigin: '', rel: 'modulepreload', href: './assets/client-b.js' },
+  { tag: 'link', crossOrigin: '', rel: 'preload', as: 'fetch', href: './packs/p/pack.json' },
+  { tag: 'link', crossOrigin: '', rel: 'modulepreload', href: './assets/Reader-c.js' }
+]
 
 /**
  * Runs boot.js with a hash and saved hints against a document still being parsed unless `parsed`
- * (and with fonts that are there at once unless `fonts` is given, and the `view-code` metas of
- * `viewCode`, view id → content); returns what it put on <html> and in <head>.
+ * (with fonts that are there at once unless `fonts` is given, `stylesheets` still loading, the
+ * page's `app-code` meta, and the `view-code` metas of `viewCode`, view id → content); returns
+ * what it put on <html> and in <head>, and hands to go on.
  */
 function boot(
   hash: string,
@@ -29,25 +52,44 @@ function boot(
   {
     parsed = true,
     fonts,
+    stylesheets = 0,
     viewCode = {}
   }: {
     parsed?: boolean
     fonts?: { load: () => Promise<unknown> }
+    stylesheets?: number
     viewCode?: Record<string, string>
   } = {}
 ): Stand {
   const dataset: DOMStringMap = {}
   const listeners: (() => void)[] = []
-  const links: Link[] = []
+  const frames: (() => void)[] = []
+  const tasks: (() => void)[] = []
+  const tags: Tag[] = []
+  const sheets = Array.from({ length: stylesheets }, () => {
+    const loaded: (() => void)[] = []
+    return {
+      sheet: null as object | null,
+      addEventListener: (type: string, listener: () => void) => {
+        if (type === 'load') loaded.push(listener)
+      },
+      load() {
+        this.sheet = {}
+        for (const listener of loaded.splice(0)) listener()
+      }
+    }
+  })
   const document = {
     documentElement: { dataset },
-    head: { appendChild: (link: Link) => links.push(link) },
-    createElement: (): Link => ({}),
+    head: { appendChild: (tag: Tag) => tags.push(tag) },
+    createElement: (tag: string): Tag => ({ tag }),
     querySelector: (selector: string) => {
+      if (selector === 'meta[name="app-code"]') return { content: APP_CODE }
       const id = /^meta\[name="view-code"\]\[data-view="([a-z]+)"\]$/.exec(selector)?.[1]
       const content = id === undefined ? undefined : viewCode[id]
       return content === undefined ? null : { content }
     },
+    querySelectorAll: (selector: string) => (selector === 'link[rel="stylesheet"]' ? sheets : []),
     fonts,
     readyState: parsed ? 'interactive' : 'loading',
     addEventListener: (type: string, listener: () => void) => {
@@ -62,14 +104,32 @@ function boot(
           }
         }
       : { getItem: (key: string) => saved[key] ?? null }
-  new Function('document', 'localStorage', 'location', source)(document, localStorage, { hash })
+  new Function(
+    'document',
+    'localStorage',
+    'location',
+    'requestAnimationFrame',
+    'setTimeout',
+    source
+  )(
+    document,
+    localStorage,
+    { hash },
+    (callback: () => void) => frames.push(callback),
+    (callback: () => void) => tasks.push(callback)
+  )
   return {
     dataset,
-    links,
+    tags,
     parsed: () => {
       document.readyState = 'interactive'
       for (const listener of listeners.splice(0)) listener()
-    }
+    },
+    painted: () => {
+      for (const frame of frames.splice(0)) frame()
+      for (const task of tasks.splice(0)) task()
+    },
+    styled: () => sheets.forEach((sheet) => sheet.load())
   }
 }
 
@@ -102,11 +162,29 @@ describe('boot.js', () => {
     expect(boot('', {}).dataset.theme).toBe('system')
   })
 
-  it('marks the page as booted, for main.ts to wait for, even when storage cannot be read', () => {
-    expect(boot('#/study', {}).dataset.booted).toBe('')
-    const blocked = boot('', BLOCKED).dataset
-    expect(blocked.booted).toBe('')
-    expect(blocked.prerender).toBeUndefined()
+  it('starts the app without the prerender when storage cannot be read', () => {
+    const blocked = boot('', BLOCKED)
+    expect(blocked.dataset.prerender).toBeUndefined()
+    expect(blocked.dataset.theme).toBeUndefined()
+    expect(blocked.tags).toEqual(APP_TAGS)
+  })
+
+  it("asks for the app's code at once when the prerender is not shown, in the page's order", () => {
+    const study = boot('#/study', {})
+    expect(study.dataset.prerender).toBeUndefined()
+    expect(study.tags).toEqual(APP_TAGS)
+    expect(boot('', { [THEME]: 'dark' }).tags).toEqual(APP_TAGS)
+    expect(boot('', BLOCKED).tags).toEqual(APP_TAGS)
+  })
+
+  it("with the prerender, asks for the app's code only after its first frame is painted", () => {
+    const start = boot('', {}, { parsed: false })
+    expect(start.tags).toEqual([])
+    start.parsed()
+    expect(start.dataset.prerender).toBe('on')
+    expect(start.tags).toEqual([])
+    start.painted()
+    expect(start.tags).toEqual(APP_TAGS)
   })
 
   it("at a link to another view, asks for the files the page names for it, as the app's own", () => {
@@ -114,20 +192,28 @@ describe('boot.js', () => {
       timeline: './assets/TimelinePage-a.js ./assets/d3-scale-b.js ./assets/TimelinePage-c.css',
       study: './assets/StudyPage-d.js'
     }
-    expect(boot('#/timeline/e-fort-ross?era=early', {}, { viewCode }).links).toEqual([
-      { rel: 'modulepreload', crossOrigin: '', href: './assets/TimelinePage-a.js' },
-      { rel: 'modulepreload', crossOrigin: '', href: './assets/d3-scale-b.js' },
-      { rel: 'preload', as: 'style', crossOrigin: '', href: './assets/TimelinePage-c.css' }
+    expect(boot('#/timeline/e-fort-ross?era=early', {}, { viewCode }).tags.slice(4)).toEqual([
+      { tag: 'link', rel: 'modulepreload', crossOrigin: '', href: './assets/TimelinePage-a.js' },
+      { tag: 'link', rel: 'modulepreload', crossOrigin: '', href: './assets/d3-scale-b.js' },
+      {
+        tag: 'link',
+        rel: 'preload',
+        as: 'style',
+        crossOrigin: '',
+        href: './assets/TimelinePage-c.css'
+      }
     ])
     const study = boot('#/study', { [START_HINT]: 'elsewhere' }, { viewCode })
-    expect(study.links.map((link) => link.href)).toEqual(['./assets/StudyPage-d.js'])
-    expect(study.dataset.booted).toBe('')
-    // The reader's code is in the page already; a plain start or an unknown view asks for none.
-    expect(boot('#/reader', {}, { viewCode: { reader: './x.js' } }).links).toEqual([])
-    expect(boot('', {}, { viewCode }).links).toEqual([])
-    expect(boot('#/nowhere', {}, { viewCode }).links).toEqual([])
+    expect(study.tags.slice(4).map((tag) => tag.href)).toEqual(['./assets/StudyPage-d.js'])
+    // The reader's code is the app's own; a plain start or an unknown view asks for no more.
+    for (const hash of ['#/reader', '']) {
+      const plain = boot(hash, {}, { viewCode: { ...viewCode, reader: './x.js' } })
+      plain.painted()
+      expect(plain.tags).toEqual(APP_TAGS)
+    }
+    expect(boot('#/nowhere', {}, { viewCode }).tags).toEqual(APP_TAGS)
     // Storage that cannot be read changes nothing here.
-    expect(boot('#/study', BLOCKED, { viewCode }).links).toHaveLength(1)
+    expect(boot('#/study', BLOCKED, { viewCode }).tags).toHaveLength(5)
   })
 
   it('shows it only once the page is parsed and both fonts are loaded', async () => {
@@ -144,5 +230,18 @@ describe('boot.js', () => {
     expect(late.dataset.prerender).toBe('fonts')
     fontsLoaded()
     await expect.poll(() => late.dataset.prerender).toBe('on')
+  })
+
+  it('asks for the fonts only once the stylesheets that declare them have loaded', async () => {
+    let asked = 0
+    const fonts = { load: () => (asked++, Promise.resolve([])) }
+    const start = boot('', {}, { parsed: false, stylesheets: 2, fonts })
+    start.parsed()
+    await Promise.resolve()
+    expect(asked).toBe(0)
+    expect(start.dataset.prerender).toBe('fonts')
+    start.styled()
+    expect(asked).toBe(2)
+    await expect.poll(() => start.dataset.prerender).toBe('on')
   })
 })

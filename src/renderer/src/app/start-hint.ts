@@ -1,6 +1,6 @@
 /**
  * Whether the next start opens the reader at its top in the default text size: only then may
- * public/boot.js show the prerendered first screen before the app has read the database.
+ * the boot script (src/renderer/boot.js) show the prerendered first screen before the app has read the database.
  */
 
 /** The saved settings that decide where a plain start (no link) opens. */

@@ -33,8 +33,9 @@ export function endFirstScreen(): void {
 }
 
 /**
- * What the next start opens, kept in localStorage for public/boot.js, which reads it before the
- * first paint: 'reader-top' lets it show the first screen prerendered into index.html.
+ * What the next start opens, kept in localStorage for the boot script (src/renderer/boot.js),
+ * which reads it before the first paint: 'reader-top' lets it show the first screen prerendered
+ * into index.html.
  */
 export const START_HINT = 'mexico-russia-study.start'
 
