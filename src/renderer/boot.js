@@ -43,7 +43,10 @@
       document.head.appendChild(tag)
     })
   }
+  var asked = false
   var appCode = function () {
+    if (asked) return
+    asked = true
     try {
       var code = document.querySelector('meta[name="app-code"]')
       if (code) ask(code.content, true)
@@ -55,6 +58,9 @@
   if (!prerender) appCode()
   else {
     root.dataset.prerender = 'fonts'
+    // Should a stylesheet or a font never answer, the app starts anyway, and the prerender then
+    // stays hidden (the app removes it as it draws).
+    setTimeout(appCode, 1500)
     var shown = false
     var show = function () {
       if (shown) return

@@ -24,8 +24,10 @@ type Stand = {
   tags: Tag[]
   /** Ends the parsing of the stand-in document (its first readystatechange). */
   parsed: () => void
-  /** Runs the animation frame and then the tasks boot.js queued (a frame painted). */
+  /** Runs the animation frame and then the tasks boot.js queued for now (a frame painted). */
   painted: () => void
+  /** Runs the tasks boot.js queued for later (its timers have run out). */
+  later: () => void
   /** Loads the page's stylesheets that were still loading. */
   styled: () => void
 }
@@ -64,7 +66,7 @@ function boot(
   const dataset: DOMStringMap = {}
   const listeners: (() => void)[] = []
   const frames: (() => void)[] = []
-  const tasks: (() => void)[] = []
+  const tasks: { run: () => void; delay: number }[] = []
   const tags: Tag[] = []
   const sheets = Array.from({ length: stylesheets }, () => {
     const loaded: (() => void)[] = []
@@ -116,7 +118,7 @@ function boot(
     localStorage,
     { hash },
     (callback: () => void) => frames.push(callback),
-    (callback: () => void) => tasks.push(callback)
+    (run: () => void, delay: number) => tasks.push({ run, delay })
   )
   return {
     dataset,
@@ -127,7 +129,10 @@ function boot(
     },
     painted: () => {
       for (const frame of frames.splice(0)) frame()
-      for (const task of tasks.splice(0)) task()
+      for (const task of tasks.filter((task) => task.delay === 0)) task.run()
+    },
+    later: () => {
+      for (const task of tasks.filter((task) => task.delay > 0)) task.run()
     },
     styled: () => sheets.forEach((sheet) => sheet.load())
   }
@@ -185,6 +190,19 @@ describe('boot.js', () => {
     expect(start.tags).toEqual([])
     start.painted()
     expect(start.tags).toEqual(APP_TAGS)
+    // Asked for once, however many frames and timers follow.
+    start.painted()
+    start.later()
+    expect(start.tags).toEqual(APP_TAGS)
+  })
+
+  it('starts the app even when the fonts never load, the prerender still hidden', () => {
+    const stuck = boot('', {}, { fonts: { load: () => new Promise(() => undefined) } })
+    stuck.painted()
+    expect(stuck.tags).toEqual([])
+    stuck.later()
+    expect(stuck.tags).toEqual(APP_TAGS)
+    expect(stuck.dataset.prerender).toBe('fonts')
   })
 
   it("at a link to another view, asks for the files the page names for it, as the app's own", () => {
