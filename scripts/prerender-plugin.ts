@@ -2,8 +2,8 @@
  * The first screen prerendered at build time, as a Vite plugin for the renderer: the shell and the
  * reader's first sections are rendered with `svelte/server` from the pack the build validated and
  * written into index.html's `#app`, hidden (the reader's stylesheet is linked). A tiny inline
- * script (src/renderer/boot.js) shows them before the first paint when the start will be the reader at
- * its top; the live app then takes their place (lib/page.ts `endPrerender`).
+ * script (src/renderer/boot.js) shows them before the first paint when the start will be the
+ * reader at its top; the live app then takes their place (lib/page.ts `endPrerender`).
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'

@@ -1,12 +1,12 @@
 // Inlined into <head> by scripts/prerender-plugin.ts (the CSP allows it by its hash), so it runs
-// as the parser reaches it, before any request of the app's own. Puts the saved colour
-// scheme on the page, and shows the prerendered first screen only when the app will open on the
-// reader at its top (no deep link; the app's hint says so, lib/page.ts keeps it; or a new profile,
-// no hint at all), once the page is parsed and its stylesheets and two fonts are loaded, so no
-// line moves after it is shown. Then it asks for the app's code (named by the page, meta app-code):
-// at once, or, when the prerender is shown, after its first paint, which the code's loading would
-// otherwise hold back; and at a link to another view (#/timeline), for that view's code as well.
-// Kept in step with lib/color-scheme.svelte.ts and lib/page.ts.
+// as the parser reaches it, before any request of the app's own. Puts the saved colour scheme on
+// the page, and shows the prerendered first screen only when the app will open on the reader at
+// its top (no deep link; the app's hint says so, lib/page.ts keeps it; or a new profile, no hint
+// at all), once the page is parsed and its stylesheets and two fonts are loaded, so no line moves
+// after it is shown. Then it asks for the app's code (the page names it, meta app-code): at once,
+// or, when the prerender is shown, after its first paint, which that code's loading would hold
+// back; and at a link to another view (#/timeline), for that view's code too. Kept in step with
+// lib/color-scheme.svelte.ts and lib/page.ts.
 ;(function () {
   var root = document.documentElement
   var prerender = false
@@ -34,10 +34,9 @@
         tag.type = 'module'
         tag.src = href
       } else {
-        var style = /\.css$/.test(href)
-        tag.rel = style ? 'preload' : /\.js$/.test(href) ? 'modulepreload' : 'preload'
-        if (style) tag.as = 'style'
-        else if (!/\.js$/.test(href)) tag.as = 'fetch'
+        var kind = /\.js$/.test(href) ? 'script' : /\.css$/.test(href) ? 'style' : 'fetch'
+        tag.rel = kind === 'script' ? 'modulepreload' : 'preload'
+        if (kind !== 'script') tag.as = kind
         tag.href = href
       }
       document.head.appendChild(tag)
