@@ -28,9 +28,9 @@ const BOOT_SCRIPT = typeof __BOOT_SCRIPT_HASH__ === 'string' ? ` ${__BOOT_SCRIPT
 
 /**
  * The Content-Security-Policy: nothing remote, and nothing inline but the boot script, allowed by
- * its hash. With `devServer` (electron-vite's
- * dev server origin, `npm run dev` only) the page may also open that server's hot-reload websocket
- * and take the styles Vite injects; nothing else is added.
+ * its hash. With `devServer` (electron-vite's dev server origin, `npm run dev` only) the page may
+ * also open that server's hot-reload websocket and take the styles Vite injects; nothing else is
+ * added.
  */
 export function contentSecurityPolicy(devServer?: string): string {
   const dev = devServer === undefined ? null : new URL(devServer)
