@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareText, foldText } from './text-fold'
+import { compareText, foldText, textComparer } from './text-fold'
 
 describe('foldText', () => {
   it('folds case, accents, dashes and quotes, so any spelling finds the text', () => {
@@ -24,5 +24,15 @@ describe('compareText', () => {
     expect(compareText('Avila', 'Ávila')).toBeLessThan(0)
     expect(compareText('Ávila', 'Avila')).toBeGreaterThan(0)
     expect(compareText('Fox', 'Fox')).toBe(0)
+  })
+})
+
+describe('textComparer', () => {
+  it('orders exactly as compareText, however often a text is compared', () => {
+    const names = ['Ávila', 'Vicente Fox', 'Avila', 'alexander I', 'Lázaro Cárdenas', 'Lavrov']
+    const texts = [...names, ...names, 'Ávila']
+    const compare = textComparer()
+    expect([...texts].sort(compare)).toEqual([...texts].sort(compareText))
+    for (const a of texts) for (const b of texts) expect(compare(a, b)).toBe(compareText(a, b))
   })
 })

@@ -15,8 +15,24 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g
  * order is the alphabetical one.
  */
 export function compareText(a: string, b: string): number {
-  const fa = foldText(a)
-  const fb = foldText(b)
+  return compareFolded(a, foldText(a), b, foldText(b))
+}
+
+/**
+ * `compareText` for one long sort: each text is folded once, when it is first compared, not at
+ * every comparison (10,000 events with many equal dates fold their titles about 14 times each).
+ */
+export function textComparer(): (a: string, b: string) => number {
+  const folded = new Map<string, string>()
+  const fold = (text: string): string => {
+    let result = folded.get(text)
+    if (result === undefined) folded.set(text, (result = foldText(text)))
+    return result
+  }
+  return (a, b) => compareFolded(a, fold(a), b, fold(b))
+}
+
+function compareFolded(a: string, fa: string, b: string, fb: string): number {
   if (fa !== fb) return fa < fb ? -1 : 1
   return a < b ? -1 : a > b ? 1 : 0
 }

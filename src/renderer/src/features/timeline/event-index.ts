@@ -4,7 +4,7 @@
  */
 import { bisectLeft, bisectRight } from 'd3-array'
 import type { StudyEvent } from '$shared/pack-schema'
-import { compareText } from '../../domain/text-fold'
+import { textComparer } from '../../domain/text-fold'
 import { eventLabel, eventSpan } from './dates'
 import type { TimeWindow } from './time-window'
 
@@ -35,7 +35,8 @@ export function buildIndex(events: readonly StudyEvent[]): TimelineIndex {
     const span = eventSpan(event.date)
     return { id: event.id, event, ...span, label: eventLabel(event) }
   })
-  items.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.label, b.label))
+  const byLabel = textComparer()
+  items.sort((a, b) => a.start - b.start || a.end - b.end || byLabel(a.label, b.label))
   let maxDuration = 0
   for (const item of items) maxDuration = Math.max(maxDuration, item.end - item.start)
   return {

@@ -8,6 +8,7 @@ import {
   filtersFromQuery,
   filtersToQuery,
   makeMatcher,
+  namedEntities,
   type TimelineFilters
 } from './filters'
 
@@ -72,6 +73,37 @@ describe('filtering events', () => {
       pack.events.filter((e) => e.era === 'early-contact').length
     )
     expect(counts.entity.get('leon-trotsky')).toBe(2)
+  })
+
+  it('gives each choice the number of events the timeline then shows, with every filter set', () => {
+    const filters: TimelineFilters = {
+      theme: 'diplomacy',
+      era: 'soviet-union',
+      entity: 'leon-trotsky',
+      q: 'mexico'
+    }
+    const counts = facetCounts(pack, filters)
+    // Choosing a value replaces that filter: its count is the length of the list it would show.
+    const shown = (next: Partial<TimelineFilters>) =>
+      filterEvents(pack, { ...filters, ...next }).length
+    const themes = new Set(pack.events.flatMap((e) => e.themes))
+    const eras = new Set(pack.events.map((e) => e.era))
+    const entities = new Set(pack.events.flatMap((e) => e.entityIds))
+    for (const theme of themes) expect(counts.theme.get(theme) ?? 0).toBe(shown({ theme }))
+    for (const era of eras) expect(counts.era.get(era) ?? 0).toBe(shown({ era }))
+    for (const entity of entities) expect(counts.entity.get(entity) ?? 0).toBe(shown({ entity }))
+    expect([...counts.era.values()].some((n) => n > 0)).toBe(true)
+  })
+
+  it("offers as entity choices only the entities some event names, in the pack's order", () => {
+    const named = namedEntities(pack).map((e) => e.id)
+    expect(named).toEqual(
+      pack.entities
+        .filter((entity) => pack.events.some((e) => e.entityIds.includes(entity.id)))
+        .map((e) => e.id)
+    )
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.length).toBeLessThan(pack.entities.length)
   })
 })
 

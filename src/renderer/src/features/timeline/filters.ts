@@ -102,28 +102,33 @@ export interface FacetCounts {
 
 /**
  * For each choice of each filter, how many events it would show together with the other filters
- * as they are: the numbers beside each option.
+ * as they are: the numbers beside each option. One pass over the events (the free text is tested
+ * once per event), not one per filter: at 10,000 events this ran on the timeline's first draw.
  */
 export function facetCounts(
   pack: Pack,
   filters: TimelineFilters,
   match: ReturnType<typeof makeMatcher> = makeMatcher(pack)
 ): FacetCounts {
-  const count = (
-    key: keyof FacetCounts,
-    valuesOf: (e: StudyEvent) => readonly string[]
-  ): Map<string, number> => {
-    const others = { ...filters, [key]: '' }
-    const counts = new Map<string, number>()
-    for (const event of pack.events) {
-      if (!match(event, others)) continue
-      for (const v of valuesOf(event)) counts.set(v, (counts.get(v) ?? 0) + 1)
-    }
-    return counts
+  const counts: FacetCounts = { theme: new Map(), era: new Map(), entity: new Map() }
+  const add = (to: Map<string, number>, value: string) => to.set(value, (to.get(value) ?? 0) + 1)
+  const textOnly: TimelineFilters = { ...NO_FILTERS, q: filters.q }
+  for (const event of pack.events) {
+    if (!match(event, textOnly)) continue
+    const inTheme = !filters.theme || event.themes.includes(filters.theme)
+    const inEra = !filters.era || event.era === filters.era
+    const inEntity = !filters.entity || event.entityIds.includes(filters.entity)
+    // Each filter's own counts leave that filter out, so its other choices can still be made.
+    if (inEra && inEntity) for (const theme of event.themes) add(counts.theme, theme)
+    if (inTheme && inEntity) add(counts.era, event.era)
+    if (inTheme && inEra) for (const id of event.entityIds) add(counts.entity, id)
   }
-  return {
-    theme: count('theme', (e) => e.themes),
-    era: count('era', (e) => [e.era]),
-    entity: count('entity', (e) => e.entityIds)
-  }
+  return counts
+}
+
+/** The entities at least one event names, in the pack's order: the entity filter's choices. */
+export function namedEntities(pack: Pack): Pack['entities'] {
+  const named = new Set<string>()
+  for (const event of pack.events) for (const id of event.entityIds) named.add(id)
+  return pack.entities.filter((entity) => named.has(entity.id))
 }
