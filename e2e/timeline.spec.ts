@@ -471,3 +471,35 @@ test('a new profile opening a link to the timeline sees the axis before the data
   await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100)
   await expect(page.getByTestId('timeline-zoom-hint')).toHaveCount(0)
 })
+
+test('a student coming back through a link to the timeline sees the axis before the database opens, in the colour scheme they chose', async ({
+  page
+}) => {
+  await openApp(page, '#/timeline')
+  const toggle = page.getByTestId('theme-toggle')
+  await toggle.click()
+  await toggle.click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect.poll(() => readSetting(page, 'theme')).toBe('dark')
+
+  // Coming back: the database's opening is held back (its settings code is not served) until
+  // released. The timeline's state is all in the link, so it draws from the pack at once.
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/settings-[^/]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  await page.goto('about:blank')
+  await page.goto('/#/timeline/1812-fort-ross')
+  await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
+  await expect(
+    page.getByTestId('event-panel').getByRole('heading', { name: /Fort Ross/ })
+  ).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.locator('html')).not.toHaveAttribute('data-storage', 'open')
+
+  release()
+  await expect(page.locator('html')).toHaveAttribute('data-storage', 'open')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+})

@@ -23,7 +23,8 @@ export const VIEWS: View[] = [
     label: 'Read',
     load: lazy(() => import('../features/reader/ReaderPage.svelte')),
     inNav: true,
-    beforeDatabase: true
+    beforeDatabase: true,
+    savedPlace: true
   },
   {
     id: 'timeline',

@@ -18,6 +18,12 @@ export interface View {
    * reads from the database follows once it opens. The other views wait for it.
    */
   beforeDatabase?: true
+  /**
+   * Opens at a place saved in the database (the reader: its reading position and text size), so
+   * on a later start that place is read before it is drawn. Views whose state is all in the link
+   * are drawn at once, and the database opened after them, on every start.
+   */
+  savedPlace?: true
 }
 
 let firstScreenOver = false
