@@ -42,6 +42,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 const axis = (page: import('@playwright/test').Page) => page.getByTestId('timeline-axis')
 
+/** Holds back the database's opening (its settings code is not served); call the result to let it go. */
+async function holdDatabaseBack(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/settings-[^/]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
 test('the axis labels the events and zooming in makes the ticks finer', async ({ page }) => {
   await openApp(page, '#/timeline')
   await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
@@ -431,14 +442,9 @@ test('axe-core finds no serious violation on the axis, the list or the event pan
 test('a new profile opening a link to the timeline sees the axis before the database exists, and the wheel hint is remembered once it does', async ({
   page
 }) => {
-  // The database's opening is held back (its settings code is not served) until released: the
-  // timeline draws from the pack alone, as the reader does on a first start.
-  let release: () => void = () => undefined
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/settings-[^/]+\.js$/, async (route) => {
-    await released
-    await route.continue()
-  })
+  // The database's opening is held back until released: the timeline draws from the pack alone,
+  // as the reader does on a first start.
+  const release = await holdDatabaseBack(page)
   await page.setViewportSize({ width: 800, height: 600 })
   await page.goto('/#/timeline')
   await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
@@ -482,14 +488,9 @@ test('a student coming back through a link to the timeline sees the axis before 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await expect.poll(() => readSetting(page, 'theme')).toBe('dark')
 
-  // Coming back: the database's opening is held back (its settings code is not served) until
-  // released. The timeline's state is all in the link, so it draws from the pack at once.
-  let release: () => void = () => undefined
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/settings-[^/]+\.js$/, async (route) => {
-    await released
-    await route.continue()
-  })
+  // Coming back, with the database's opening held back until released: the timeline's state is
+  // all in the link, so it draws from the pack at once.
+  const release = await holdDatabaseBack(page)
   await page.goto('about:blank')
   await page.goto('/#/timeline/1812-fort-ross')
   await expect(axis(page)).toHaveAttribute('data-drawn', 'true')
