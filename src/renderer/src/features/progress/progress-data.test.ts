@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StudyDatabase } from '../../db/database'
 import { syncCardIds } from '../../db/card-sync'
@@ -173,5 +174,80 @@ describe('the progress figures at scale: index counts and kept totals', () => {
     const [firstId] = await db.reviewLogs.orderBy(':id').primaryKeys()
     await db.reviewLogs.delete(firstId!)
     expect(await new ProgressReader(db).read(now)).toEqual(await fromEveryRow(now))
+  })
+
+  /**
+   * Opens the database again with a hook on the reads of every log row by primary key (the chunks
+   * of a full sum): `onChunk` runs after each, outside any transaction of the reader, and the sum
+   * goes on once it is done.
+   */
+  async function withChunkHook(onChunk: (n: number) => Promise<void> | void) {
+    db.close()
+    db = new StudyDatabase(db.name)
+    let chunks = 0
+    db.use({
+      stack: 'dbcore',
+      name: 'hook-log-chunks',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name)
+          if (name !== 'reviewLogs') return table
+          return {
+            ...table,
+            query: (request) => {
+              const result = table.query(request)
+              if (request.query.index.name || request.limit === 1) return result
+              return result.then((rows) =>
+                Promise.resolve(Dexie.ignoreTransaction(() => onChunk(++chunks))).then(() => rows)
+              )
+            }
+          }
+        }
+      })
+    })
+    await db.open()
+  }
+
+  /** More log rows than one chunk of a full sum reads, all before `at`'s day. */
+  async function seedManyLogs(at: number, count = 12_000) {
+    await db.reviewLogs.bulkAdd(
+      Array.from({ length: count }, (_, n) =>
+        log(['a', 'b', 'c'][n % 3]!, at - DAY - (n % 30) * DAY, (1 + (n % 4)) as 1 | 2 | 3 | 4)
+      )
+    )
+  }
+
+  it('sums every row in short reads: an answer saved meanwhile does not wait for the whole sum', async () => {
+    await seedManyLogs(now)
+    const events: string[] = []
+    let answer: Promise<unknown> | undefined
+    await withChunkHook((n) => {
+      events.push(`chunk ${n}`)
+      if (n === 1) {
+        answer = db.reviewLogs.add(log('a', now - 1000)).then(() => events.push('answer saved'))
+      }
+    })
+    const figures = await new ProgressReader(db, false).read(now)
+    await answer
+    // The answer is saved between two chunks of the sum, not after the last one.
+    const saved = events.indexOf('answer saved')
+    expect(saved).toBeGreaterThan(0)
+    expect(events.slice(saved)).toContain('chunk 3')
+    expect(figures.reviews).toBe(12_001)
+  })
+
+  it('sums again when the older logs change while the sum reads them (a restore)', async () => {
+    await seedManyLogs(now)
+    await withChunkHook(async (n) => {
+      if (n !== 1) return
+      // The first row goes while the sum is half done, as a restore replaces the logs.
+      const [firstId] = await db.reviewLogs.orderBy(':id').primaryKeys()
+      await db.reviewLogs.delete(firstId!)
+    })
+    const reader = new ProgressReader(db, false)
+    const figures = await reader.read(now)
+    expect(figures.reviews).toBe(11_999)
+    expect(figures).toEqual(await fromEveryRow(now))
   })
 })

@@ -44,14 +44,23 @@ export interface ProgressData {
   time: TimeSpent
 }
 
-/** Rows read at a time when the older logs are summed again. */
-const CHUNK = 20_000
+/**
+ * Rows read at a time when the older logs are summed again. Each chunk is a read of its own: an
+ * answer saved meanwhile (a write to the same table) waits for one chunk at most, not for the
+ * whole sum (a million rows took five seconds, and the next card waited behind the answer).
+ */
+const CHUNK = 5_000
+
+/** How many times a sum of every row is begun again when the older logs change under it. */
+const SUM_TRIES = 3
 
 /**
- * The mark of the logs before a day: the first row and the latest one before that day. Answers
- * only add rows today and undo only removes today's, so a new mark means a restore or a reset.
+ * The mark of the logs before a day: the first row and the latest one before that day, and how
+ * many times a sync changed the logs. Answers only add rows today and undo only removes today's,
+ * so a new mark means a restore, a reset or a sync.
  */
-async function markBefore(db: StudyDatabase, dayStart: number, synced: string): Promise<string> {
+async function markBefore(db: StudyDatabase, dayStart: number): Promise<string> {
+  const synced = String((await db.syncMeta.get(LOGS_CHANGED))?.value)
   const [first, last] = await Promise.all([
     db.reviewLogs.orderBy(':id').first(),
     db.reviewLogs.where('reviewedAt').below(dayStart).last()
@@ -73,6 +82,22 @@ async function sumAllBefore(db: StudyDatabase, dayStart: number): Promise<LogTot
     after = chunk.at(-1)!.id!
   }
   return mergeTotals(totals, emptyTotals())
+}
+
+/**
+ * The totals of every log row before a day with their mark. The chunks are read apart, so the
+ * mark is taken before and after: the same mark means no restore, reset or sync changed the older
+ * rows meanwhile (answers and undo only touch today's, which the sum leaves out); else the sum
+ * begins again. Totals of logs that would not keep still are given with no mark (never kept).
+ */
+async function sumWithMark(db: StudyDatabase, dayStart: number): Promise<StoredTotals> {
+  let totals = emptyTotals()
+  for (let tries = 0; tries < SUM_TRIES; tries++) {
+    const mark = await markBefore(db, dayStart)
+    totals = await sumAllBefore(db, dayStart)
+    if ((await markBefore(db, dayStart)) === mark) return { dayStart, mark, totals }
+  }
+  return { dayStart, mark: '', totals }
 }
 
 /** The progress figures of one database, with the totals of the logs before today kept. */
@@ -131,29 +156,24 @@ export class ProgressReader {
     }
     const db = this.db
     const kept = this.#kept
-    // A sync adds older rows and removes undone ones anywhere, and counts each time it does; read
-    // apart, so a sync's own small writes never wait behind the long read below.
-    const synced = String((await db.syncMeta.get(LOGS_CHANGED))?.value)
-    const next = await db.transaction('r', db.reviewLogs, async () => {
-      const usable =
-        kept !== undefined &&
-        kept.dayStart <= dayStart &&
-        (await markBefore(db, kept.dayStart, synced)) === kept.mark
-      if (usable && kept.dayStart === dayStart) return kept
-      const totals = usable
-        ? mergeTotals(
-            kept.totals,
-            foldLogs(
-              emptyTotals(),
-              await db.reviewLogs
-                .where('reviewedAt')
-                .between(kept.dayStart, dayStart, true, false)
-                .toArray()
-            )
-          )
-        : await sumAllBefore(db, dayStart)
-      return { dayStart, mark: await markBefore(db, dayStart, synced), totals }
-    })
+    const usable = kept !== undefined && kept.dayStart <= dayStart
+    const added =
+      usable &&
+      (await db.transaction('r', db.reviewLogs, db.syncMeta, async () => {
+        // The days since the totals were made, read with the mark that says the totals hold.
+        if ((await markBefore(db, kept.dayStart)) !== kept.mark) return undefined
+        if (kept.dayStart === dayStart) return kept
+        const days = await db.reviewLogs
+          .where('reviewedAt')
+          .between(kept.dayStart, dayStart, true, false)
+          .toArray()
+        return {
+          dayStart,
+          mark: await markBefore(db, dayStart),
+          totals: mergeTotals(kept.totals, foldLogs(emptyTotals(), days))
+        }
+      }))
+    const next = added || (await sumWithMark(db, dayStart))
     if (next !== kept) {
       this.#kept = next
       await this.#cache?.save(next)
