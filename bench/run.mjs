@@ -32,7 +32,13 @@ const before = existsSync(join(beforeRoot, 'out', 'main', 'serve.js'))
   ? {
       baseURL: beforeURL,
       outDir: join(beforeRoot, 'out'),
-      ref: readFileSync(join(here, 'before-ref.txt'), 'utf8').trim()
+      // The ref the before build was made from, as build-before.mjs noted it (older builds: the default).
+      ref: readFileSync(
+        existsSync(join(beforeRoot, 'ref.txt'))
+          ? join(beforeRoot, 'ref.txt')
+          : join(here, 'before-ref.txt'),
+        'utf8'
+      ).trim()
     }
   : undefined
 if (before) servers.push(await serveBuild(join(before.outDir, 'main', 'serve.js'), port + 1))
@@ -99,7 +105,8 @@ const readme = [
   "`bench/before-ref.txt` (from `git archive`, with this checkout's node_modules) into `bench/tmp/before/`;",
   '`npm run bench` then serves that build on the next port beside the current one, and the startup and',
   'scale suites measure both, alternating, in the same browser and the same run. Each suite records',
-  'the label of the build it measured.',
+  'the label of the build it measured. To measure one change against the commit before it,',
+  '`node bench/build-before.mjs <ref> "<what it is>"` builds that ref instead and labels it so.',
   ...Object.entries(results.suites).flatMap(([name, suite]) => [
     '',
     `## ${suite.title ?? name}`,

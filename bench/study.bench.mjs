@@ -78,6 +78,116 @@ async function openSeeded(browser, baseURL, size) {
 }
 
 /**
+ * Runs in the page: times each grade, from the key event of "3" to the next card in the DOM and to
+ * its frame, with marks for a trace (see tracedPresses).
+ */
+function watchGrades() {
+  const w = window
+  w.__study = { pending: null, results: [] }
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== '3') return
+      const el = document.querySelector('[data-testid="study-card"]')
+      // The mark finds the key press's task in a trace (see tracedPresses).
+      performance.mark('bench-grade')
+      w.__study.pending = {
+        t0: e.timeStamp,
+        waited: performance.now() - e.timeStamp,
+        id: el?.getAttribute('data-card-id')
+      }
+    },
+    true
+  )
+  new MutationObserver(() => {
+    const p = w.__study.pending
+    if (!p) return
+    const el = document.querySelector('[data-testid="study-card"]')
+    const id = el?.getAttribute('data-card-id')
+    if (!id || id === p.id || document.querySelector('[data-testid="card-back"]')) return
+    w.__study.pending = null
+    const drawn = performance.now()
+    performance.mark('bench-drawn')
+    requestAnimationFrame(() =>
+      w.__study.results.push({
+        dom: drawn - p.t0,
+        frame: performance.now() - p.t0,
+        waited: p.waited
+      })
+    )
+  }).observe(document.querySelector('main'), {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-card-id']
+  })
+}
+
+/** Presses of the traced pass (a trace slows the page a little: its times are not the ones above). */
+const TRACED_PRESSES = 30
+
+/**
+ * Runs `presses` under a Chrome trace of the page and returns, for each grade key press (marked
+ * 'bench-grade' by the bench's listener), the main thread's tasks from the one that ran the key
+ * press to the one that drew the next card ('bench-drawn'): their wall time, the CPU (thread) time
+ * spent in them, and the time of any garbage collection inside them.
+ */
+async function tracedPresses(context, page, presses) {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,blink.user_timing,disabled-by-default-v8.gc',
+    transferMode: 'ReturnAsStream'
+  })
+  await presses()
+  const chunks = []
+  await new Promise((resolve, reject) => {
+    cdp.once('Tracing.tracingComplete', ({ stream }) => {
+      ;(async () => {
+        for (;;) {
+          const read = await cdp.send('IO.read', { handle: stream })
+          chunks.push(read.data)
+          if (read.eof) break
+        }
+        await cdp.send('IO.close', { handle: stream })
+      })().then(resolve, reject)
+    })
+    cdp.send('Tracing.end').catch(reject)
+  })
+  await cdp.detach()
+  const events = JSON.parse(chunks.join('')).traceEvents
+  const marks = events.filter((e) => e.name === 'bench-grade' && e.cat.includes('user_timing'))
+  const drawn = events.filter((e) => e.name === 'bench-drawn' && e.cat.includes('user_timing'))
+  const { pid, tid } = marks[0] ?? {}
+  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X')
+  const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask')
+  const gcs = main.filter((e) => e.name === 'MinorGC' || e.name === 'MajorGC')
+  const inside = (task, ts) => ts >= task.ts && ts <= task.ts + task.dur
+  const cpu = []
+  const wall = []
+  const gc = []
+  for (const mark of marks) {
+    const first = tasks.find((t) => inside(t, mark.ts))
+    const shown = drawn.find((d) => d.ts >= mark.ts)
+    const last = shown && tasks.find((t) => inside(t, shown.ts))
+    if (!first || !last) continue
+    // From the key press's task to the one that drew the next card (the same task when the card
+    // drawn ahead is shown at once; the before build drew it after its queries, tasks later).
+    const span = tasks.filter((t) => t.ts >= first.ts && t.ts <= last.ts)
+    cpu.push(span.reduce((sum, t) => sum + t.tdur, 0) / 1000)
+    wall.push((last.ts + last.dur - first.ts) / 1000)
+    const collected = gcs
+      .filter((g) => span.some((t) => inside(t, g.ts)))
+      .reduce((sum, g) => sum + g.dur, 0)
+    if (collected) gc.push(collected / 1000)
+  }
+  if (cpu.length < marks.length || !cpu.length)
+    throw new Error(
+      `the trace shows ${cpu.length} of ${marks.length} grade presses with their draw`
+    )
+  return { cpu, wall, gc }
+}
+
+/**
  * A first start is one figure per profile, and one start is at the mercy of the machine: up to
  * 10,000 cards, each build is started this many times on fresh profiles, builds alternating, and
  * the median is reported (at 100,000 cards a seed takes minutes: one start each).
@@ -141,41 +251,12 @@ export default async function study({ baseURL, chromiumPath, before }) {
         })
 
         // Measure each grade: from the key event to the next card in the DOM, and to its frame.
-        await page.evaluate(() => {
-          const w = window
-          w.__study = { pending: null, results: [] }
-          window.addEventListener(
-            'keydown',
-            (e) => {
-              if (e.key !== '3') return
-              const el = document.querySelector('[data-testid="study-card"]')
-              w.__study.pending = { t0: e.timeStamp, id: el?.getAttribute('data-card-id') }
-            },
-            true
-          )
-          new MutationObserver(() => {
-            const p = w.__study.pending
-            if (!p) return
-            const el = document.querySelector('[data-testid="study-card"]')
-            const id = el?.getAttribute('data-card-id')
-            if (!id || id === p.id || document.querySelector('[data-testid="card-back"]')) return
-            w.__study.pending = null
-            const drawn = performance.now()
-            requestAnimationFrame(() =>
-              w.__study.results.push({ dom: drawn - p.t0, frame: performance.now() - p.t0 })
-            )
-          }).observe(document.querySelector('main'), {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            attributeFilter: ['data-card-id']
-          })
-        })
+        await page.evaluate(watchGrades)
         // Two passes: grades pressed back to back (the worst case: the next card's prefetch may
         // still be running), then with a pause to read the answer, as a person does.
-        const pass = async (pauseMs) => {
+        const pass = async (pauseMs, presses = PRESSES) => {
           const from = await page.evaluate(() => window.__study.results.length)
-          for (let i = 0; i < PRESSES; i++) {
+          for (let i = 0; i < presses; i++) {
             await page.keyboard.press('Space')
             await page.getByTestId('card-back').waitFor()
             if (pauseMs) await page.waitForTimeout(pauseMs)
@@ -187,8 +268,17 @@ export default async function study({ baseURL, chromiumPath, before }) {
         const stopLoad = backgroundLoad()
         const results = await pass(0)
         const read = (await pass(READ_PAUSE_MS)).map((r) => r.dom)
+        const traced = await tracedPresses(context, page, () => pass(0, TRACED_PRESSES))
+        // A start on a history whose totals were not made yet (the seed wrote the logs behind the
+        // app's back, as a restore or the first start of a new version leaves them): the progress
+        // worker sums every log row while the student studies at once.
+        await page.reload()
+        await page.getByTestId('study-card').waitFor({ timeout: 120_000 })
+        await page.evaluate(watchGrades)
+        const summing = (await pass(0)).map((r) => r.dom)
         await stopLoad()
         const dom = results.map((r) => r.dom)
+        const waited = results.map((r) => r.waited)
         const frame = results.map((r) => r.frame)
         rows.push({
           build: build.label,
@@ -205,7 +295,17 @@ export default async function study({ baseURL, chromiumPath, before }) {
           'grade → next card p95': ms(quantile(dom, 0.95)),
           'grade → frame p95': ms(quantile(frame, 0.95)),
           'after reading: p50 / p95': `${ms(quantile(read, 0.5))} / ${ms(quantile(read, 0.95))}`,
-          presses: `${results.length} + ${read.length}`,
+          'while the logs are summed: p50 / p95 / max': [0.5, 0.95, 1]
+            .map((q) => ms(quantile(summing, q)))
+            .join(' / '),
+          'key waits p50 / p95': `${ms(quantile(waited, 0.5))} / ${ms(quantile(waited, 0.95))}`,
+          'press task CPU p50 / p95 (wall p95)':
+            `${ms(quantile(traced.cpu, 0.5))} / ${ms(quantile(traced.cpu, 0.95))} ` +
+            `(${ms(quantile(traced.wall, 0.95))})`,
+          'GC in press tasks': traced.gc.length
+            ? `${traced.gc.length} of ${traced.cpu.length} (${traced.gc.map((g) => g.toFixed(1)).join(', ')} ms)`
+            : `0 of ${traced.cpu.length}`,
+          presses: `${results.length} + ${read.length} + ${traced.cpu.length} + ${summing.length}`,
           'seed time': `${seedSeconds.toFixed(0)} s`
         })
         console.log(rows.at(-1))
@@ -229,6 +329,10 @@ export default async function study({ baseURL, chromiumPath, before }) {
       'grade → next card p95',
       'grade → frame p95',
       'after reading: p50 / p95',
+      'while the logs are summed: p50 / p95 / max',
+      'key waits p50 / p95',
+      'press task CPU p50 / p95 (wall p95)',
+      'GC in press tasks',
       'presses'
     ],
     rows,
@@ -248,6 +352,21 @@ export default async function study({ baseURL, chromiumPath, before }) {
       "back, within milliseconds of the answer being shown: the worst case (the before build's answer " +
       'transaction could wait behind the query of the card after next). ' +
       `"after reading" is a second pass of the same presses with a ${READ_PAUSE_MS} ms ` +
-      'pause before each grade, as a person reads the answer (people take seconds).'
+      'pause before each grade, as a person reads the answer (people take seconds). ' +
+      'Where the time of a press goes: "key waits" is how long the key event waited for the page\'s ' +
+      'main thread before its handler ran (first pass); then a third pass of ' +
+      `${TRACED_PRESSES} presses back to back, under the same load, with a Chrome trace of the main ` +
+      'thread: from the task that ran each key press to the one that drew the next card (in this build the same ' +
+      'task: the handler, the answer counted, the next card drawn and the observer that times it), the ' +
+      'CPU time the thread spent in them against their wall time. ' +
+      'Where the wall time is far above the CPU time, the thread was ready to run and had no core (two ' +
+      "cores, one half taken by the load, shared with the browser's compositor, raster and input " +
+      'threads); "GC in press tasks" counts the tasks in which a garbage collection ran, with its time. ' +
+      '"while the logs are summed": after those passes the page is loaded again on the study view ' +
+      "and the same presses are made at once, back to back: the logs were seeded behind the app's " +
+      'back, so this start sums every log row for the progress figures (in a worker; at 100,000 cards ' +
+      'it takes seconds), as the first start after a restore or an upgrade does. Until 2026-12-03 ' +
+      "this build read that sum in one transaction, which held every answer's write, and the next " +
+      'card behind it, until the sum was done.'
   }
 }
