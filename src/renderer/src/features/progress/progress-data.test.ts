@@ -111,6 +111,40 @@ describe('the progress figures at scale: index counts and kept totals', () => {
     await db.reviewLogs.bulkAdd(logs)
   }
 
+  /**
+   * Opens the database again with a hook on the reads of every log row by primary key (the chunks
+   * of a full sum): `onChunk` runs after each, outside any transaction of the reader, and the sum
+   * goes on once it is done.
+   */
+  async function reopenWithChunkHook(onChunk: (n: number) => Promise<void> | void) {
+    db.close()
+    db = new StudyDatabase(db.name)
+    let chunks = 0
+    db.use({
+      stack: 'dbcore',
+      name: 'hook-log-chunks',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name)
+          if (name !== 'reviewLogs') return table
+          return {
+            ...table,
+            query: (request) => {
+              const result = table.query(request)
+              // A full sum reads rows by primary key in chunks; the mark reads only one row.
+              if (request.query.index.name || request.limit === 1) return result
+              return result.then((rows) =>
+                Promise.resolve(Dexie.ignoreTransaction(() => onChunk(++chunks))).then(() => rows)
+              )
+            }
+          }
+        }
+      })
+    })
+    await db.open()
+  }
+
   /** The figures computed the plain way, from every card row and every log row. */
   async function fromEveryRow(at: number) {
     const rows = await db.cards.toArray()
@@ -135,28 +169,9 @@ describe('the progress figures at scale: index counts and kept totals', () => {
 
     // A later run: the totals kept are used, and no log row is read by primary key (the full sum).
     const fullSums: string[] = []
-    db.close()
-    db = new StudyDatabase(db.name)
-    db.use({
-      stack: 'dbcore',
-      name: 'record-log-scans',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name)
-          if (name !== 'reviewLogs') return table
-          return {
-            ...table,
-            query: (request) => {
-              // A full sum reads rows by primary key in chunks; the mark reads only one row.
-              if (!request.query.index.name && request.limit !== 1) fullSums.push('by id')
-              return table.query(request)
-            }
-          }
-        }
-      })
+    await reopenWithChunkHook(() => {
+      fullSums.push('by id')
     })
-    await db.open()
     const later = new ProgressReader(db)
     expect(await later.read(now)).toEqual(await fromEveryRow(now))
     expect(fullSums).toEqual([])
@@ -176,39 +191,6 @@ describe('the progress figures at scale: index counts and kept totals', () => {
     expect(await new ProgressReader(db).read(now)).toEqual(await fromEveryRow(now))
   })
 
-  /**
-   * Opens the database again with a hook on the reads of every log row by primary key (the chunks
-   * of a full sum): `onChunk` runs after each, outside any transaction of the reader, and the sum
-   * goes on once it is done.
-   */
-  async function withChunkHook(onChunk: (n: number) => Promise<void> | void) {
-    db.close()
-    db = new StudyDatabase(db.name)
-    let chunks = 0
-    db.use({
-      stack: 'dbcore',
-      name: 'hook-log-chunks',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name)
-          if (name !== 'reviewLogs') return table
-          return {
-            ...table,
-            query: (request) => {
-              const result = table.query(request)
-              if (request.query.index.name || request.limit === 1) return result
-              return result.then((rows) =>
-                Promise.resolve(Dexie.ignoreTransaction(() => onChunk(++chunks))).then(() => rows)
-              )
-            }
-          }
-        }
-      })
-    })
-    await db.open()
-  }
-
   /** More log rows than one chunk of a full sum reads, all before `at`'s day. */
   async function seedManyLogs(at: number, count = 12_000) {
     await db.reviewLogs.bulkAdd(
@@ -222,7 +204,7 @@ describe('the progress figures at scale: index counts and kept totals', () => {
     await seedManyLogs(now)
     const events: string[] = []
     let answer: Promise<unknown> | undefined
-    await withChunkHook((n) => {
+    await reopenWithChunkHook((n) => {
       events.push(`chunk ${n}`)
       if (n === 1) {
         answer = db.reviewLogs.add(log('a', now - 1000)).then(() => events.push('answer saved'))
@@ -239,7 +221,7 @@ describe('the progress figures at scale: index counts and kept totals', () => {
 
   it('sums again when the older logs change while the sum reads them (a restore)', async () => {
     await seedManyLogs(now)
-    await withChunkHook(async (n) => {
+    await reopenWithChunkHook(async (n) => {
       if (n !== 1) return
       // The first row goes while the sum is half done, as a restore replaces the logs.
       const [firstId] = await db.reviewLogs.orderBy(':id').primaryKeys()
