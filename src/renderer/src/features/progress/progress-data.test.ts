@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StudyDatabase } from '../../db/database'
+import { LOGS_CHANGED, StudyDatabase } from '../../db/database'
 import { syncCardIds } from '../../db/card-sync'
 import { newCardState } from '../../domain/scheduler'
 import { changedSchedule, type CardRow, type ReviewLogRow } from '../../domain/card-state'
@@ -113,10 +113,10 @@ describe('the progress figures at scale: index counts and kept totals', () => {
 
   /**
    * Opens the database again with a hook on the reads of every log row by primary key (the chunks
-   * of a full sum): `onChunk` runs after each, outside any transaction of the reader, and the sum
-   * goes on once it is done.
+   * of a full sum): `onChunk` runs after each (with its count and how many rows it read), outside
+   * any transaction of the reader, and the sum goes on once it is done.
    */
-  async function reopenWithChunkHook(onChunk: (n: number) => Promise<void> | void) {
+  async function reopenWithChunkHook(onChunk: (n: number, rows: number) => Promise<void> | void) {
     db.close()
     db = new StudyDatabase(db.name)
     let chunks = 0
@@ -135,7 +135,9 @@ describe('the progress figures at scale: index counts and kept totals', () => {
               // A full sum reads rows by primary key in chunks; the mark reads only one row.
               if (request.query.index.name || request.limit === 1) return result
               return result.then((rows) =>
-                Promise.resolve(Dexie.ignoreTransaction(() => onChunk(++chunks))).then(() => rows)
+                Promise.resolve(
+                  Dexie.ignoreTransaction(() => onChunk(++chunks, rows.result.length))
+                ).then(() => rows)
               )
             }
           }
@@ -231,5 +233,22 @@ describe('the progress figures at scale: index counts and kept totals', () => {
     const figures = await reader.read(now)
     expect(figures.reviews).toBe(11_999)
     expect(figures).toEqual(await fromEveryRow(now))
+  })
+
+  it('sums the rows there were when it began, and again when a sync added older ones', async () => {
+    await seedManyLogs(now)
+    let read = 0
+    await reopenWithChunkHook(async (n, rows) => {
+      read += rows
+      if (n !== 1) return
+      // A sync adds older rows while the sum is under way, and counts the change, as it does.
+      await seedManyLogs(now, 6_000)
+      await db.syncMeta.put({ key: LOGS_CHANGED, value: 1 })
+    })
+    const figures = await new ProgressReader(db, false).read(now)
+    expect(figures).toEqual(await fromEveryRow(now))
+    expect(figures.reviews).toBe(18_000)
+    // The first sum stops at the 12,000 rows there were; the second reads all 18,000.
+    expect(read).toBe(30_000)
   })
 })

@@ -68,12 +68,21 @@ async function markBefore(db: StudyDatabase, dayStart: number): Promise<string> 
   return `${first?.id}:${last?.id}:${last?.reviewedAt}:${synced}`
 }
 
-/** The totals of every log row before a day, read in chunks by primary key. */
+/**
+ * The totals of every log row before a day, read in chunks by primary key up to the last row there
+ * is when it begins: rows added meanwhile are today's answers (left out anyway) or a restore's or a
+ * sync's, which change the mark; a sum never chases a table being filled.
+ */
 async function sumAllBefore(db: StudyDatabase, dayStart: number): Promise<LogTotals> {
   const totals = emptyTotals()
+  const end = await db.reviewLogs.orderBy(':id').lastKey()
   let after = 0
-  for (;;) {
-    const chunk = await db.reviewLogs.where(':id').above(after).limit(CHUNK).toArray()
+  while (end !== undefined && after < Number(end)) {
+    const chunk = await db.reviewLogs
+      .where(':id')
+      .between(after, end, false, true)
+      .limit(CHUNK)
+      .toArray()
     if (chunk.length === 0) break
     foldLogs(
       totals,
