@@ -51,9 +51,6 @@ export interface ProgressData {
  */
 const CHUNK = 5_000
 
-/** How many times a sum of every row is begun again when the older logs change under it. */
-const SUM_TRIES = 3
-
 /**
  * The mark of the logs before a day: the first row and the latest one before that day, and how
  * many times a sync changed the logs. Answers only add rows today and undo only removes today's,
@@ -96,17 +93,16 @@ async function sumAllBefore(db: StudyDatabase, dayStart: number): Promise<LogTot
 /**
  * The totals of every log row before a day with their mark. The chunks are read apart, so the
  * mark is taken before and after: the same mark means no restore, reset or sync changed the older
- * rows meanwhile (answers and undo only touch today's, which the sum leaves out); else the sum
- * begins again. Totals of logs that would not keep still are given with no mark (never kept).
+ * rows meanwhile (answers and undo only touch today's, which the sum leaves out). Otherwise the
+ * totals are given without a mark, so they are never kept and the next read sums again; it is not
+ * begun again at once, while whatever rewrites the logs is still at it (its commit makes the
+ * progress view read again).
  */
 async function sumWithMark(db: StudyDatabase, dayStart: number): Promise<StoredTotals> {
-  let totals = emptyTotals()
-  for (let tries = 0; tries < SUM_TRIES; tries++) {
-    const mark = await markBefore(db, dayStart)
-    totals = await sumAllBefore(db, dayStart)
-    if ((await markBefore(db, dayStart)) === mark) return { dayStart, mark, totals }
-  }
-  return { dayStart, mark: '', totals }
+  const mark = await markBefore(db, dayStart)
+  const totals = await sumAllBefore(db, dayStart)
+  const still = (await markBefore(db, dayStart)) === mark
+  return { dayStart, mark: still ? mark : '', totals }
 }
 
 /** The progress figures of one database, with the totals of the logs before today kept. */
