@@ -2,8 +2,8 @@
  * `node bench/build-before.mjs [ref [what it is]]`: builds the app as it was at a git ref (default:
  * the ref named in bench/before-ref.txt, with its description) into bench/tmp/before/, noting the
  * ref and what it is in bench/tmp/before/ref.txt (the suites label the build with it), so
- * `npm run bench` can serve it beside the current build and measure both in one run. The source comes from `git archive` (no worktree is
- * registered); node_modules is this checkout's, linked.
+ * `npm run bench` can serve it beside the current build and measure both in one run. The source
+ * comes from `git archive` (no worktree is registered); node_modules is this checkout's, linked.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'

@@ -181,7 +181,8 @@ export class ProgressReader {
     const next = added || (await sumWithMark(db, dayStart))
     if (next !== kept) {
       this.#kept = next
-      await this.#cache?.save(next)
+      // Totals with no mark are never used again: nothing to keep for a later run.
+      if (next.mark) await this.#cache?.save(next)
     }
     return next.totals
   }
