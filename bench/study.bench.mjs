@@ -86,13 +86,22 @@ function watchGrades() {
   const main = document.querySelector('main')
   // The bench waits through these promises, not Playwright's polling, which runs a callback on
   // the page's main thread every frame: a trace showed the grade key waiting behind it.
-  const until = (done) =>
-    new Promise((resolve) => {
-      if (done()) return resolve(undefined)
+  // A wait that never ends fails the run after 30 s, as Playwright's own waits do.
+  const within = (what, start) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${what} after 30 s`)), 30_000)
+      start(() => {
+        clearTimeout(timer)
+        resolve(undefined)
+      })
+    })
+  const until = (what, done) =>
+    within(what, (resolve) => {
+      if (done()) return resolve()
       const observer = new MutationObserver(() => {
         if (!done()) return
         observer.disconnect()
-        resolve(undefined)
+        resolve()
       })
       observer.observe(main, { subtree: true, childList: true })
     })
@@ -100,11 +109,11 @@ function watchGrades() {
     pending: null,
     results: [],
     waiting: null,
-    back: () => until(() => document.querySelector('[data-testid="card-back"]')),
+    back: () => until('answer side', () => document.querySelector('[data-testid="card-back"]')),
     resultsAt: (n) =>
-      w.__study.results.length >= n
-        ? Promise.resolve()
-        : new Promise((resolve) => (w.__study.waiting = { n, resolve }))
+      within(`next card after grade ${n}`, (resolve) =>
+        w.__study.results.length >= n ? resolve() : (w.__study.waiting = { n, resolve })
+      )
   }
   window.addEventListener(
     'keydown',
