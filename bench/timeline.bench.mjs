@@ -7,6 +7,7 @@
  * vsync, so both libraries are timed the same way.
  */
 import { chromium } from '@playwright/test'
+import { createHash } from 'node:crypto'
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -108,9 +109,13 @@ const measureVisFrames = async ({ action, count }) => {
  * resources folder as the desktop app does, from a copy in bench/tmp/scaled/`name`. (Until
  * 2026-12-02 the pack was handed to the page by Playwright's `route.fulfill`, which pushes the body
  * through the DevTools protocol: at 10,000 events that alone took seconds and varied with the
- * body's size, so the bench measured its own plumbing.) Returns the URL and a stop.
+ * body's size, so the bench measured its own plumbing.) With `announce`, the copy's page also
+ * carries the pack's SHA-256 and size where the build puts those of the pack it validated
+ * (scripts/pack-build-plugin.ts), as a build of the app with this pack would ship: the app then
+ * checks the digest instead of validating again. Without it the pack is not the one announced,
+ * and the app validates it completely at load. Returns the URL and a stop.
  */
-async function servePack(name, outDir, pack, port) {
+async function servePack(name, outDir, pack, port, { announce = false } = {}) {
   const dir = join(root, 'bench', 'tmp', 'scaled', name)
   rmSync(dir, { recursive: true, force: true })
   cpSync(outDir, join(dir, 'out'), { recursive: true })
@@ -118,7 +123,20 @@ async function servePack(name, outDir, pack, port) {
     recursive: true,
     dereference: true
   })
-  writeFileSync(join(dir, 'resources/packs/mexico-russia/pack.json'), JSON.stringify(pack))
+  const bytes = Buffer.from(JSON.stringify(pack))
+  writeFileSync(join(dir, 'resources/packs/mexico-russia/pack.json'), bytes)
+  if (announce) {
+    const page = join(dir, 'out/renderer/index.html')
+    const html = readFileSync(page, 'utf8')
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const announced = html
+      .replace(/(<meta name="pack-sha256" content=")[0-9a-f]*(">)/, `$1${sha256}$2`)
+      .replace(/(<meta name="pack-bytes" content=")\d*(">)/, `$1${bytes.byteLength}$2`)
+    if (!announced.includes(sha256) || !announced.includes(`"${bytes.byteLength}"`)) {
+      throw new Error(`${page} has no pack digest to replace: this build announces no pack`)
+    }
+    writeFileSync(page, announced)
+  }
   const server = await serveBuild(join(dir, 'out/main/serve.js'), port)
   return { baseURL: `http://127.0.0.1:${port}/`, stop: () => server.kill() }
 }
@@ -365,18 +383,22 @@ export default async function timelineBench({ baseURL, outDir, before, chromiumP
     for (const size of SIZES) {
       const pack = scalePack(size)
       const port = Number(new URL(baseURL).port) + 10
-      const builds = [await servePack(`this-${size}`, outDir, pack, port)]
+      // This build as it would ship with the pack (announced), and with a pack it did not announce.
+      const builds = [
+        await servePack(`this-${size}`, outDir, pack, port, { announce: true }),
+        await servePack(`this-unannounced-${size}`, outDir, pack, port + 2)
+      ]
       if (before) {
         const beforePackScaled = scalePack(size, beforePack(before))
         builds.push(await servePack(`before-${size}`, before.outDir, beforePackScaled, port + 1))
       }
-      let draws, earlierDraws, earlier, ours
+      let draws, unannounced, earlierDraws, earlier, ours
       try {
         console.log(`timeline: ${size} events, first draws (${FIRST_DRAW_LOADS} loads per build)…`)
-        ;[draws, earlierDraws] = await firstDraws(browser, builds, FIRST_DRAW_LOADS)
+        ;[draws, unannounced, earlierDraws] = await firstDraws(browser, builds, FIRST_DRAW_LOADS)
         if (before) {
           console.log(`timeline: ${size} events, the before build (${beforeLabel})…`)
-          earlier = { ...earlierDraws, ...(await benchOurs(browser, builds[1].baseURL)) }
+          earlier = { ...earlierDraws, ...(await benchOurs(browser, builds[2].baseURL)) }
         }
         console.log(`timeline: ${size} events, ours…`)
         ours = { ...draws, ...(await benchOurs(browser, builds[0].baseURL)) }
@@ -389,9 +411,12 @@ export default async function timelineBench({ baseURL, outDir, before, chromiumP
         console.log(`timeline: ${size} events, vis-timeline (${samples} frames per measure)…`)
         vis = await benchVis(browser, pack, samples)
       }
-      summary[size] = { ours, vis, earlier }
+      summary[size] = { ours, unannounced, vis, earlier }
+      // Once the pack is loaded both draw alike: only the first draws are measured unannounced.
+      const validated = { ...unannounced, results: [{ level: LEVELS[0].name, note: '' }] }
       for (const [name, run] of [
         ['this app (canvas + DOM labels)', ours],
+        ['this app, a pack the build did not announce (validated at load)', validated],
         [`this app, before (${beforeLabel})`, earlier],
         ['vis-timeline 8.5', vis]
       ]) {
@@ -404,12 +429,14 @@ export default async function timelineBench({ baseURL, outDir, before, chromiumP
             'first draw ms': ms(run.firstDraw),
             'opened again ms': ms(run.againDraw),
             'timeline own ms': ms(run.ownDraw ?? run.firstDraw),
-            'zoom p50 / p95 / max ms': trio(r.zoom),
-            'pan p50 / p95 / max ms': trio(r.pan),
-            'frames measured': `${r.zoom.n} + ${r.pan.n}`,
+            'zoom p50 / p95 / max ms': r.zoom ? trio(r.zoom) : 'as above',
+            'pan p50 / p95 / max ms': r.pan ? trio(r.pan) : 'as above',
+            'frames measured': r.zoom ? `${r.zoom.n} + ${r.pan.n}` : '–',
             notes:
               run.firstDraws && r.level === LEVELS[0].name
-                ? `${r.note}; first draws ${run.firstDraws.map(ms).join(', ')} ms`
+                ? [r.note, `first draws ${run.firstDraws.map(ms).join(', ')} ms`]
+                    .filter(Boolean)
+                    .join('; ')
                 : r.note
           })
         }
@@ -422,7 +449,7 @@ export default async function timelineBench({ baseURL, outDir, before, chromiumP
   const worst = (run, key) => Math.max(...run.results.map((r) => r[key].p95))
   const sizeText = SIZES[SIZES.length - 1].toLocaleString('en')
   const againstBefore = big.earlier
-    ? `Against the before build (${before.ref}), same run, at ${sizeText} events: first draw ${ms(big.ours.firstDraw)} ms (before ${ms(big.earlier.firstDraw)} ms), opened again ${ms(big.ours.againDraw)} ms (before ${ms(big.earlier.againDraw)} ms), timeline own ${ms(big.ours.ownDraw)} ms (before ${ms(big.earlier.ownDraw)} ms), worst p95 zoom ${ms(worst(big.ours, 'zoom'))} ms (before ${ms(worst(big.earlier, 'zoom'))} ms), pan ${ms(worst(big.ours, 'pan'))} ms (before ${ms(worst(big.earlier, 'pan'))} ms).`
+    ? `Against the before build (${before.ref}), same run, at ${sizeText} events: first draw ${ms(big.ours.firstDraw)} ms (before ${ms(big.earlier.firstDraw)} ms; this build with a pack it did not announce ${ms(big.unannounced.firstDraw)} ms), opened again ${ms(big.ours.againDraw)} ms (before ${ms(big.earlier.againDraw)} ms; not announced ${ms(big.unannounced.againDraw)} ms), timeline own ${ms(big.ours.ownDraw)} ms (before ${ms(big.earlier.ownDraw)} ms), worst p95 zoom ${ms(worst(big.ours, 'zoom'))} ms (before ${ms(worst(big.earlier, 'zoom'))} ms), pan ${ms(worst(big.ours, 'pan'))} ms (before ${ms(worst(big.earlier, 'pan'))} ms).`
     : ''
   if (!big.vis) {
     return {
@@ -446,7 +473,7 @@ export default async function timelineBench({ baseURL, outDir, before, chromiumP
     '',
     `Method. First draw: the app's is \`performance.mark('timeline-drawn')\` after its first full canvas draw, counted from navigation start, so it includes the whole app starting up; 'timeline own ms' counts from the timeline page being created (\`performance.mark('timeline-start')\`). Both are medians of ${FIRST_DRAW_LOADS} loads per build in fresh contexts, the builds alternating (the samples are in the full-range row's notes); until 2026-12-02 they were one load each, the first of them in a browser just started. 'opened again' is the first draw when the same profile opens the app on the timeline a second time (its database made, its HTTP cache warm), after the first load has settled, as a student comes back; median of the same loads. Frames are measured after the page has settled (five idle periods of 45 ms or more in a row), so views an app draws ahead after its start are not timed as frames. vis-timeline's runs from \`new vis.Timeline(…)\` to its first 'changed' event (or two frames later) on an already loaded page, so it leaves out page load, which favours vis-timeline.`,
     `Frames: the app's cost is the input handler plus all the work of the next animation frame (its canvas draw, the Svelte update of the label layer and a forced style and layout), without the idle wait for vsync. vis-timeline redraws on a timer after a call, so its frame runs from the call (\`zoomIn\`/\`zoomOut(0.2)\`, \`moveTo\` a fifth of the window, no animation) to its 'changed' event and a forced layout. Zoom frames alternate in and out (×1.2 for the app: Ctrl+wheel events around the centre); pan frames alternate right and left by a fifth of the window (Shift+Arrow for the app); at the full range both first step in once so there is room to pan. The app: ${OURS_SAMPLES} frames per cell; vis-timeline: 20 / 10 / 5 at 100 / 1,000 / 10,000 events to keep the run bounded.`,
-    "Packs: the real pack's 24 events plus copies with new ids, dates spread over 1806–2025 (the first era begins in 1806; each event must fall inside its era to pass the integrity check), a mix of day, month, year and range precision, served in place of the real pack by each build's own handler from a copy of its resources folder (bench/tmp/scaled), so the app loads it through its own validation and integrity check (it is not the pack the build announced). Each build gets the pack in its own format: the before build's events carry fewer fields (4.4 against 5.5 MB at 10,000 events). Headless Chromium with --disable-gpu (software raster), viewport 1280×860; the centre of the decade and year windows is mid-1935."
+    "Packs: the real pack's 24 events plus copies with new ids, dates spread over 1806–2025 (the first era begins in 1806; each event must fall inside its era to pass the integrity check), a mix of day, month, year and range precision, served in place of the real pack by each build's own handler from a copy of its resources folder (bench/tmp/scaled). This build is measured as a build of it with that pack would ship: the pack's SHA-256 and size in the page where the build puts those of the pack it validated, so the app checks the digest instead of validating again, as it does with its real pack (the before build has no such step and validates every pack at load). The row 'a pack the build did not announce' is the same build served the same pack without the digest: the app validates it completely at load (schema and integrity check), which also shows the pack is sound. Until 2026-12-03 this build was measured only that way. Each build gets the pack in its own format: the before build's events carry fewer fields (4.4 against 5.5 MB at 10,000 events). Headless Chromium with --disable-gpu (software raster), viewport 1280×860; the centre of the decade and year windows is mid-1935."
   ].join('\n')
   return {
     title: big.earlier
