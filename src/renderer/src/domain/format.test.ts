@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDuration, formatSessionTime } from './format'
+import { formatCount, formatCountOf, formatDuration, formatSessionTime } from './format'
 
 describe('formatDuration (totals)', () => {
   it('reads as seconds, minutes, then hours and minutes', () => {
@@ -27,5 +27,15 @@ describe('formatCount', () => {
   it('rounds to a whole number first', () => {
     expect(formatCount(7699.6)).toBe('7,700')
     expect(formatCount(-0.2)).toBe('0')
+  })
+})
+
+describe('formatCountOf', () => {
+  it('puts the noun in the singular for one only, and groups the count', () => {
+    expect(formatCountOf(1, 'card')).toBe('1 card')
+    expect(formatCountOf(0, 'card')).toBe('0 cards')
+    expect(formatCountOf(100_000, 'card state')).toBe('100,000 card states')
+    expect(formatCountOf(2, 'other computer')).toBe('2 other computers')
+    expect(formatCountOf(3, 'child', 'children')).toBe('3 children')
   })
 })

@@ -10,6 +10,11 @@ export function formatCount(n: number): string {
   return n < 0 && Math.round(n) !== 0 ? `-${digits}` : digits
 }
 
+/** "1 card", "10,000 cards", "2 other computers": a count with its noun, grouped like formatCount. */
+export function formatCountOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`
+}
+
 /** "4 min 05 s": a study session's time, to the second (the summary at its end). */
 export function formatSessionTime(ms: number): string {
   const s = Math.round(ms / 1000)
