@@ -46,6 +46,7 @@ async function started(store: StudyStore): Promise<StudySession> {
   const session = new StudySession(content, store)
   session.newOrder = 'date'
   await session.start()
+  await session.countsArrived
   return session
 }
 

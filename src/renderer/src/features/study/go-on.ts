@@ -16,10 +16,10 @@ export async function moreNew(session: StudySession, count = 10): Promise<void> 
 export async function reviewAhead(session: StudySession): Promise<void> {
   session.due.cutoff = nextStudyDay(session.due.cutoff)
   session.queue.clear()
-  session.due.counts = await session.store.countDue(
-    Date.now(),
-    session.due.cutoff,
-    session.filterSet
+  const ticket = session.due.counting()
+  session.due.arrived(
+    await session.store.countDue(Date.now(), session.due.cutoff, session.filterSet),
+    ticket
   )
   await session.advance()
 }

@@ -138,11 +138,12 @@ export class StudySession implements RecorderHost {
   }
 
   /**
-   * Syncs the pack, counts once, then takes up the saved session of today for the same choice
-   * (the card shown, revealed or not, and the tallies) or starts a new one.
+   * Syncs the pack, takes up the saved session of today for the same choice (the card shown,
+   * revealed or not, and the tallies) or starts a new one, then counts what is due, once.
    */
   async start(options: { sync?: boolean; fresh?: boolean } = {}): Promise<void> {
     this.phase = 'loading'
+    this.stop()
     const epoch = ++this.#epoch
     // A later start (a new link while this one waits) wins: this one stops at its next step.
     const superseded = () => epoch !== this.#epoch
@@ -161,13 +162,13 @@ export class StudySession implements RecorderHost {
     this.queue.lastId = ''
     this.emptyReason = null
     this.announcement = ''
-    const [counts, introduced, savedValue] = await Promise.all([
-      this.store.countDue(now, this.due.cutoff, this.#filterSet),
+    const [introduced, savedValue] = await Promise.all([
       this.store.newIntroducedSince(studyDayStart(now)),
       options.fresh ? undefined : this.store.readSetting(SESSION_SETTING)
     ])
     if (superseded()) return
-    this.due.counts = counts
+    // The due counts are read once the first card is: a count walks every entry it counts.
+    const ticket = this.due.counting()
     this.due.introducedToday = introduced
     const saved = resumable(savedValue, this.#key, now)
     this.tally.reset(saved, now)
@@ -175,9 +176,40 @@ export class StudySession implements RecorderHost {
     this.#seed = saved?.seed ?? hashString(String(now))
     if (this.cram)
       this.cramQueue.fill(this.#filterSet ? [...this.#filterSet] : this.cardIds, this.#seed)
-    if (saved?.cardId && this.mode !== 'order' && (await this.#resume(saved, superseded))) return
+    const resumed =
+      saved?.cardId && this.mode !== 'order' && (await this.#resume(saved, superseded))
     if (superseded()) return
-    await this.advance()
+    if (!resumed) await this.advance()
+    if (superseded()) return
+    // Not waited for (a grade or an undo meanwhile is never held back by it). Its read is made
+    // before any answer's write, so the answers meanwhile are applied to it when it arrives.
+    this.countsArrived = this.#countDue(now, ticket)
+  }
+
+  /** The due counts of the last start, once they have arrived (or failed: shown as dashes). */
+  countsArrived: Promise<void> = Promise.resolve()
+  #counting: AbortController | undefined
+
+  async #countDue(now: number, ticket: number): Promise<void> {
+    const counting = new AbortController()
+    this.#counting = counting
+    try {
+      const counts = await this.store.countDue(
+        now,
+        this.due.cutoff,
+        this.#filterSet,
+        counting.signal
+      )
+      if (this.#counting === counting) this.due.arrived(counts, ticket)
+    } catch (error) {
+      if (!counting.signal.aborted) console.warn('The due counts could not be read:', error)
+    }
+  }
+
+  /** The study view is left: a count still under way stops (no read is made for nothing). */
+  stop(): void {
+    this.#counting?.abort()
+    this.#counting = undefined
   }
 
   get #key(): string {

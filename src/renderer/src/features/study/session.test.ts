@@ -31,6 +31,7 @@ async function started(change: Partial<StudySession> = {}): Promise<StudySession
   session.newOrder = 'date'
   Object.assign(session, change)
   await session.start()
+  await session.countsArrived
   return session
 }
 
@@ -83,6 +84,60 @@ describe('a study session', () => {
     expect(session.current?.card.id).toBe('event-when:1806-colonisation-plan')
   })
 
+  it('shows the first card before the due counts, and applies the answers made meanwhile to them', async () => {
+    await started() // the pack's cards are in the database
+    const store = studyStore(() => db)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let phaseAtCount = ''
+    const slow: typeof store = {
+      ...store,
+      countDue: async (now, cutoff, filter, signal) => {
+        phaseAtCount = session.phase
+        const counts = await store.countDue(now, cutoff, filter, signal)
+        await held
+        return counts
+      }
+    }
+    const session = new StudySession(content, slow)
+    session.newOrder = 'date'
+    session.buryNew = false
+    await session.start({ sync: false })
+    // The count is read once the first card is on screen, and has not arrived.
+    expect(phaseAtCount).toBe('question')
+    expect(session.current).not.toBeNull()
+    expect(session.due.counted).toBe(false)
+    session.reveal()
+    await session.answer(3) // a new card out of the new count, into learning (due in minutes)
+    await session.recorder.writes.idle()
+    release()
+    await session.countsArrived
+    expect(session.due.counted).toBe(true)
+    // As counted after the answer: the answer made while counting is in the counts once.
+    const now = await store.countDue(Date.now(), session.due.cutoff)
+    expect(session.due.counts).toEqual(now)
+    expect(now.new).toBe(content.cards.length - 1)
+  })
+
+  it('stops a due count still under way when the study view is left', async () => {
+    await started()
+    const store = studyStore(() => db)
+    let signalled: AbortSignal | undefined
+    const watched: typeof store = {
+      ...store,
+      countDue: (now, cutoff, filter, signal) => {
+        signalled = signal
+        return store.countDue(now, cutoff, filter, signal)
+      }
+    }
+    const session = new StudySession(content, watched)
+    await session.start({ sync: false })
+    session.stop()
+    expect(signalled?.aborted).toBe(true)
+    await session.countsArrived
+    expect(session.due.counted).toBe(false) // shown as dashes, never as a wrong number
+  })
+
   it('a start overtaken by a later one (a new link while it waited) leaves the later one alone', async () => {
     await started() // the pack's cards are in the database
     const store = studyStore(() => db)
@@ -91,16 +146,16 @@ describe('a study session', () => {
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     let hold = true
-    // The first start's count (of every card) is held back until the second has shown its card.
+    // The first start's read of today's new cards is held back until the second has shown its card.
     const slow: typeof store = {
       ...store,
-      countDue: async (now, cutoff, filter) => {
+      newIntroducedSince: async (since) => {
         if (hold) {
           hold = false
           reached()
           await held
         }
-        return store.countDue(now, cutoff, filter)
+        return store.newIntroducedSince(since)
       }
     }
     const session = new StudySession(content, slow)
@@ -113,6 +168,7 @@ describe('a study session', () => {
     session.reveal()
     release()
     await first
+    await session.countsArrived
     expect(session.current?.card.id).toBe(one)
     expect(session.phase).toBe('answer')
     expect(session.due.counts.new).toBe(1)
@@ -186,6 +242,7 @@ describe('a study session', () => {
     session.newOrder = 'date'
     session.due.newPerDay = 1
     await session.start()
+    await session.countsArrived
     const first = session.current!.card.id
     session.reveal()
     await session.answer(1)
