@@ -6,6 +6,7 @@
  * re-checked after their own engineers' changes merge. axe-core is
  * injected through the devtools protocol, so the app's CSP stays in force.
  */
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, openApp, seriousViolations, test } from './fixtures'
 
@@ -194,6 +195,26 @@ const STATES: [string, (page: Page) => Promise<void>][] = [
       await openApp(page, '#/progress')
       await expect(page.getByTestId('reviews-today')).toBeVisible()
       await expect(page.getByTestId('progress-empty')).toHaveCount(0)
+    }
+  ],
+  [
+    'progress, a restore asked',
+    async (page) => {
+      await openApp(page, '#/study')
+      await answerOne(page)
+      await openApp(page, '#/progress')
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Save a backup…' }).click()
+      ])
+      await page.getByTestId('backup-file').setInputFiles({
+        name: 'backup.json',
+        mimeType: 'application/json',
+        buffer: readFileSync((await download.path())!)
+      })
+      // The question, with the rows it would replace counted while it is open.
+      await expect(page.getByTestId('restore-confirm')).toContainText(/\d+ reviews?,/)
+      await expect(page.getByRole('button', { name: 'Replace my progress' })).toBeFocused()
     }
   ],
   [

@@ -20,12 +20,7 @@ export interface StudyStore {
   setSuspended(cardId: string, suspended: boolean): Promise<{ before: CardRow; after: CardRow }>
   getCard(cardId: string): Promise<CardRow | undefined>
   getCards(cardIds: string[]): Promise<CardRow[]>
-  countDue(
-    now: number,
-    cutoff: number,
-    filter?: ReadonlySet<string>,
-    signal?: AbortSignal
-  ): Promise<DueCounts>
+  countDue(now: number, cutoff: number, filter?: ReadonlySet<string>): Promise<DueCounts>
   newIntroducedSince(since: number): Promise<number>
   nextCard(query: store.NextCardQuery): Promise<CardRow | undefined>
   peekNextCards(
@@ -103,7 +98,7 @@ export function studyStore(db: () => StudyDatabase = database): StudyStore {
     setSuspended: (id, suspended) => store.setSuspended(id, suspended, db()),
     getCard: (id) => store.getCard(id, db()),
     getCards: (ids) => store.getCards(ids, db()),
-    countDue: (now, cutoff, filter, signal) => store.countDue(now, cutoff, filter, db(), signal),
+    countDue: (now, cutoff, filter) => store.countDue(now, cutoff, filter, db()),
     newIntroducedSince: (since) => store.newIntroducedSince(since, db()),
     nextCard: (query) => store.nextCard(query, db()),
     peekNextCards: (query, limit) => store.peekNextCards(query, limit, db()),

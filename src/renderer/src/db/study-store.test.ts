@@ -7,7 +7,6 @@ import {
   answerCards,
   buryCard,
   countDue,
-  countDueBefore,
   newIntroducedSince,
   nextCard,
   peekNextCards,
@@ -15,8 +14,7 @@ import {
   undoAnswer
 } from './study-store'
 import { generateCards } from '../domain/cards'
-import { stateOf, type CardRow } from '../domain/card-state'
-import { newCardState } from '../domain/scheduler'
+import { stateOf } from '../domain/card-state'
 import type { Pack } from '$shared/pack-schema'
 
 /** Brings the rows in step with a pack's cards, as the app does when a session starts. */
@@ -257,41 +255,5 @@ describe('due counts, bury, suspend and the new-card limit', () => {
     expect((await nextCard(query, db))!.id).toBe('person:natalia-sedova')
     await answer('person:natalia-sedova', 4, later)
     expect((await nextCard(query, db))!.id).toBe('person:leon-trotsky')
-  })
-})
-
-describe('countDueBefore (the due count in slices)', () => {
-  const DAY = 86_400_000
-  /** Review and learning rows due over three years up to past the cutoff, many sharing a time. */
-  const rows = Array.from({ length: 3000 }, (_, i): CardRow => ({
-    ...newCardState(t0),
-    id: `bench:${i}`,
-    state: i % 5 === 0 ? (1 as const) : (2 as const),
-    due: i % 3 === 0 ? cutoff - 60_000 : cutoff + 5 * DAY - ((i * 7919) % 1100) * DAY,
-    retired: i % 97 === 0 ? 1 : 0,
-    suspended: i % 89 === 0 ? 1 : 0,
-    buriedUntil: 0,
-    masteredUntil: 0
-  }))
-  const expected = (state: number, before: number) =>
-    rows.filter((r) => r.state === state && r.due < before && !r.retired && !r.suspended).length
-
-  beforeEach(async () => {
-    await db.cards.bulkAdd(rows)
-  })
-
-  it('counts what one count of the range counts, the slices meeting without a gap or overlap', async () => {
-    for (const before of [cutoff, cutoff - 400 * DAY, cutoff + 3 * DAY]) {
-      expect(await countDueBefore(db, 2, before)).toBe(expected(2, before))
-      expect(await countDueBefore(db, 1, before)).toBe(expected(1, before))
-    }
-    expect(expected(2, cutoff)).toBeGreaterThan(1000)
-    expect(await countDueBefore(db, 3, cutoff)).toBe(0)
-  })
-
-  it('stops at the next slice once the study view is left (aborted)', async () => {
-    const leaving = new AbortController()
-    leaving.abort()
-    await expect(countDueBefore(db, 2, cutoff, leaving.signal)).rejects.toThrow()
   })
 })

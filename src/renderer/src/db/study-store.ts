@@ -5,7 +5,7 @@
  * themselves.
  */
 import { schedule, type Rating } from '../domain/scheduler'
-import { countRows, DAY_MS, type DueCounts } from '../domain/study-queue'
+import { countRows, type DueCounts } from '../domain/study-queue'
 import { changedSchedule, stateOf, type CardRow, type ReviewMode } from '../domain/card-state'
 import { STATE_INDEX } from './card-sync'
 import { database, type StudyDatabase } from './database'
@@ -171,8 +171,7 @@ export async function countDue(
   now: number,
   cutoff: number,
   filter?: ReadonlySet<string>,
-  db: StudyDatabase = database(),
-  signal?: AbortSignal
+  db: StudyDatabase = database()
 ): Promise<DueCounts> {
   if (filter) {
     const rows = (await db.cards.bulkGet([...filter])).filter((r): r is CardRow => !!r)
@@ -180,11 +179,15 @@ export async function countDue(
   }
   return db.transaction('r', db.cards, async () => {
     const index = db.cards.where(STATE_INDEX)
-    const fresh = await index.between([0, 0, 0, -Infinity], [0, 0, 0, Infinity], true, true).count()
-    const learning = await countDueBefore(db, 1, cutoff, signal)
-    const review = await countDueBefore(db, 2, cutoff, signal)
-    const relearning = await countDueBefore(db, 3, cutoff, signal)
-    const buried = await db.cards.where('buriedUntil').above(now).toArray()
+    const dueBefore = (state: number) =>
+      index.between([0, 0, state, -Infinity], [0, 0, state, cutoff], true, false).count()
+    const [fresh, learning, review, relearning, buried] = await Promise.all([
+      index.between([0, 0, 0, -Infinity], [0, 0, 0, Infinity], true, true).count(),
+      dueBefore(1),
+      dueBefore(2),
+      dueBefore(3),
+      db.cards.where('buriedUntil').above(now).toArray()
+    ])
     const counts = { new: fresh, learning: learning + relearning, review }
     const hidden = countRows(
       buried.map((row) => ({ ...row, buriedUntil: 0 })),
@@ -197,38 +200,6 @@ export async function countDue(
       review: counts.review - hidden.review
     }
   })
-}
-
-/** The most counts `countDueBefore` makes of one state (its slices widen past this many days). */
-const MOST_SLICES = 400
-
-/**
- * How many active cards of a state are due before `cutoff`, counted a day of due dates at a time,
- * one count after another. An index count walks every entry it counts (in Chromium 150 some six
- * microseconds each: a third of a second for 50,000 due reviews), and the database answers other
- * reads only between requests: in slices, a read made meanwhile waits for one day's count, not
- * for all of them, and an aborted count (`signal`: the study view was left) stops at the next.
- */
-export async function countDueBefore(
-  db: StudyDatabase,
-  state: number,
-  cutoff: number,
-  signal?: AbortSignal
-): Promise<number> {
-  const range = (from: number, to: number) =>
-    db.cards.where(STATE_INDEX).between([0, 0, state, from], [0, 0, state, to], true, false)
-  // The index key [retired, suspended, state, due] of the first entry: the oldest due date.
-  const [first] = await range(-Infinity, cutoff).limit(1).keys()
-  const oldest = Array.isArray(first) ? first[3] : undefined
-  if (typeof oldest !== 'number') return 0
-  const width = Math.max(DAY_MS, (cutoff - oldest) / MOST_SLICES)
-  let total = 0
-  // The slices [to - width, to) from the cutoff back, the last one from the oldest due date.
-  for (let to = cutoff; to > oldest; to -= width) {
-    signal?.throwIfAborted()
-    total += await range(Math.max(oldest, to - width), to).count()
-  }
-  return total
 }
 
 /** How many new cards were studied for the first time since a time (today's start). */

@@ -45,6 +45,7 @@ function heldStore() {
 async function started(store: StudyStore): Promise<StudySession> {
   const session = new StudySession(content, store)
   session.newOrder = 'date'
+  session.countAfterQuiet = 0
   await session.start()
   await session.countsArrived
   return session

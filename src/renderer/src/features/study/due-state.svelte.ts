@@ -11,9 +11,9 @@ type Changes = { before: CardRow; after: CardRow }[]
 export class DueState {
   counts = $state<DueCounts>({ new: 0, learning: 0, review: 0 })
   /**
-   * False while the start's count is under way: the first card is shown before it (an index count
-   * walks every entry it counts, a third of a second for 50,000 due reviews), and the changes made
-   * meanwhile are applied to the counts when they arrive.
+   * False until the start's count arrives: the first card is shown before it (an index count walks
+   * every entry it counts, a third of a second for 50,000 due reviews), and the changes made after
+   * its read are applied to the counts when they arrive.
    */
   counted = $state(true)
   /** New cards studied for the first time today (they count against the limit). */
@@ -43,10 +43,15 @@ export class DueState {
     return ++this.#count
   }
 
+  /** The count's read is made now, with every change so far saved: it sees them all. */
+  reading = (): void => {
+    this.#waiting = []
+  }
+
   /**
-   * The count begun with `counting` (its ticket), read before any change since (a read made
-   * before a write sees the rows without it): those changes are applied to it, in order. A count
-   * overtaken by a later one is dropped.
+   * The count begun with `counting` (its ticket), read at `reading`: the changes made since (a read
+   * made before a write sees the rows without it) are applied to it, in order. A count overtaken
+   * by a later one is dropped.
    */
   arrived = (counts: DueCounts, ticket: number): void => {
     if (ticket !== this.#count) return

@@ -29,6 +29,7 @@ async function started(change: Partial<StudySession> = {}): Promise<StudySession
     studyStore(() => db)
   )
   session.newOrder = 'date'
+  session.countAfterQuiet = 0 // the counts at once (the app waits for the student to pause)
   Object.assign(session, change)
   await session.start()
   await session.countsArrived
@@ -90,11 +91,14 @@ describe('a study session', () => {
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     let phaseAtCount = ''
+    let reached = () => {}
+    const reachedCount = new Promise<void>((resolve) => (reached = resolve))
     const slow: typeof store = {
       ...store,
-      countDue: async (now, cutoff, filter, signal) => {
+      countDue: async (now, cutoff, filter) => {
         phaseAtCount = session.phase
-        const counts = await store.countDue(now, cutoff, filter, signal)
+        reached()
+        const counts = await store.countDue(now, cutoff, filter)
         await held
         return counts
       }
@@ -102,7 +106,9 @@ describe('a study session', () => {
     const session = new StudySession(content, slow)
     session.newOrder = 'date'
     session.buryNew = false
+    session.countAfterQuiet = 0
     await session.start({ sync: false })
+    await reachedCount
     // The count is read once the first card is on screen, and has not arrived.
     expect(phaseAtCount).toBe('question')
     expect(session.current).not.toBeNull()
@@ -119,23 +125,33 @@ describe('a study session', () => {
     expect(now.new).toBe(content.cards.length - 1)
   })
 
-  it('stops a due count still under way when the study view is left', async () => {
+  it('reads the due counts once the student pauses on a card, and not at all once the view is left', async () => {
     await started()
     const store = studyStore(() => db)
-    let signalled: AbortSignal | undefined
+    const counted: number[] = []
     const watched: typeof store = {
       ...store,
-      countDue: (now, cutoff, filter, signal) => {
-        signalled = signal
-        return store.countDue(now, cutoff, filter, signal)
+      countDue: (now, cutoff, filter) => {
+        counted.push(Date.now())
+        return store.countDue(now, cutoff, filter)
       }
     }
-    const session = new StudySession(content, watched)
-    await session.start({ sync: false })
-    session.stop()
-    expect(signalled?.aborted).toBe(true)
-    await session.countsArrived
-    expect(session.due.counted).toBe(false) // shown as dashes, never as a wrong number
+    const left = new StudySession(content, watched)
+    left.countAfterQuiet = 50
+    await left.start({ sync: false })
+    left.stop()
+    await left.countsArrived
+    expect(counted).toHaveLength(0)
+    expect(left.due.counted).toBe(false) // shown as dashes, never as a wrong number
+
+    const reading = new StudySession(content, watched)
+    reading.countAfterQuiet = 50
+    await reading.start({ sync: false })
+    const shown = reading.shownAt
+    await reading.countsArrived
+    expect(counted).toHaveLength(1)
+    expect(counted[0]! - shown).toBeGreaterThanOrEqual(50)
+    expect(reading.due.counted).toBe(true)
   })
 
   it('a start overtaken by a later one (a new link while it waited) leaves the later one alone', async () => {
@@ -159,6 +175,7 @@ describe('a study session', () => {
       }
     }
     const session = new StudySession(content, slow)
+    session.countAfterQuiet = 0
     const first = session.start({ sync: false })
     await reachedCount
     const one = 'event-when:1812-fort-ross'
@@ -241,6 +258,7 @@ describe('a study session', () => {
     )
     session.newOrder = 'date'
     session.due.newPerDay = 1
+    session.countAfterQuiet = 0
     await session.start()
     await session.countsArrived
     const first = session.current!.card.id
