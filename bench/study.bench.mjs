@@ -381,8 +381,8 @@ export default async function study({ baseURL, chromiumPath, before }) {
       "burying and a `limit(1)` query of the next card. Grades are pressed under the bench's own " +
       'background load: a thread keeping one of the two cores busy half of the time. The due-count query is the indexed count of due reviews the app makes ' +
       'once per session (counts are then adjusted in memory), timed alone as one count; in Chromium 150 an index count walks ' +
-      'every entry it counts, so since 2026-12-03 this build reads it after the first card is on screen, a day of due dates at a time ' +
-      '(a view opened meanwhile waits for one slice), and the toolbar shows dashes until it arrives. "session start" runs from opening the ' +
+      'every entry it counts and the database answers nothing else meanwhile, so since 2026-12-03 this build reads it once the student ' +
+      'pauses on a card (a second with no new card shown, five seconds after the start at most), and the toolbar shows dashes until then. "session start" runs from opening the ' +
       "study view on a database seeded behind the app's back to the first card, and so includes the sync " +
       'of the pack with the stored cards; it is the median of the runs listed (each on a fresh profile, ' +
       `builds alternating: ${START_ROUNDS} each when the before build is measured up to 10,000 cards, ` +
