@@ -45,9 +45,9 @@ function heldStore() {
 async function started(store: StudyStore): Promise<StudySession> {
   const session = new StudySession(content, store)
   session.newOrder = 'date'
-  session.countAfterQuiet = 0
+  session.due.afterQuiet = 0
   await session.start()
-  await session.countsArrived
+  await session.due.arrival
   return session
 }
 

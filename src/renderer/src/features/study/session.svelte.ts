@@ -143,7 +143,6 @@ export class StudySession implements RecorderHost {
    */
   async start(options: { sync?: boolean; fresh?: boolean } = {}): Promise<void> {
     this.phase = 'loading'
-    this.stop()
     const epoch = ++this.#epoch
     // A later start (a new link while this one waits) wins: this one stops at its next step.
     const superseded = () => epoch !== this.#epoch
@@ -181,52 +180,12 @@ export class StudySession implements RecorderHost {
     if (superseded()) return
     if (!resumed) await this.advance()
     if (superseded()) return
-    // Not waited for: the counts follow while the student reads (see #countDue).
-    this.countsArrived = this.#countDue(ticket)
-  }
-
-  /** The due counts of the last start, once they have arrived (or failed: shown as dashes). */
-  countsArrived: Promise<void> = Promise.resolve()
-  /** The counts are read once no new card has been shown for this long (ms)… */
-  countAfterQuiet = 1_000
-  /** …or this long after the start at the latest (ms). */
-  countWaitMost = 5_000
-  #counting: AbortController | undefined
-
-  /**
-   * Reads the due counts once the student pauses on a card. An index count walks every entry it
-   * counts (in Chromium 150 about six microseconds each: a third of a second for 50,000 due
-   * reviews), and meanwhile the database answers nothing else, not an answer's write nor the next
-   * cards read ahead: read at the start, it held the first card back; read while answers come
-   * fast, it held them. Answers saved before the read are in it; the ones made after are applied
-   * to it when it arrives.
-   */
-  async #countDue(ticket: number): Promise<void> {
-    const counting = new AbortController()
-    this.#counting = counting
-    const { signal } = counting
-    try {
-      const latest = Date.now() + this.countWaitMost
-      for (;;) {
-        const wait = Math.min(this.shownAt + this.countAfterQuiet, latest) - Date.now()
-        if (wait <= 0 || signal.aborted) break
-        await new Promise((resolve) => setTimeout(resolve, wait))
-      }
-      await this.recorder.writes.idle()
-      if (signal.aborted) return
-      // Every change counted so far is saved: the read sees it.
-      this.due.reading()
-      const counts = await this.store.countDue(Date.now(), this.due.cutoff, this.#filterSet)
-      if (this.#counting === counting) this.due.arrived(counts, ticket)
-    } catch (error) {
-      console.warn('The due counts could not be read:', error)
-    }
-  }
-
-  /** The study view is left: a count not yet begun is dropped (no read is made for nothing). */
-  stop(): void {
-    this.#counting?.abort()
-    this.#counting = undefined
+    // Not waited for: the counts follow while the student reads.
+    this.due.readWhenQuiet(ticket, {
+      shownAt: () => this.shownAt,
+      settled: () => this.recorder.writes.idle(),
+      read: () => this.store.countDue(Date.now(), this.due.cutoff, this.#filterSet)
+    })
   }
 
   get #key(): string {
@@ -462,26 +421,6 @@ export class StudySession implements RecorderHost {
     if (!card || !row) return
     this.#show(card, row, this.#seed + this.tally.reviewed)
     this.save()
-  }
-
-  /** Buries the card shown until the next study day. */
-  async bury(): Promise<void> {
-    const current = this.current
-    if (!current || this.cram) return
-    await this.#setAside(() => this.store.buryCard(current.card.id, this.due.cutoff))
-  }
-
-  /** Suspends the card shown (undo or the progress view brings it back). */
-  async suspend(): Promise<void> {
-    const current = this.current
-    if (!current || this.cram) return
-    await this.#setAside(() => this.store.setSuspended(current.card.id, true))
-  }
-
-  async #setAside(write: () => Promise<{ before: CardRow; after: CardRow }>): Promise<void> {
-    await this.recorder.change(write)
-    this.queue.clear()
-    await this.advance()
   }
 
   /** The ordering's events, for the exercise state (the session owns the seed). */

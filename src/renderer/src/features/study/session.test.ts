@@ -29,10 +29,10 @@ async function started(change: Partial<StudySession> = {}): Promise<StudySession
     studyStore(() => db)
   )
   session.newOrder = 'date'
-  session.countAfterQuiet = 0 // the counts at once (the app waits for the student to pause)
+  session.due.afterQuiet = 0 // the counts at once (the app waits for the student to pause)
   Object.assign(session, change)
   await session.start()
-  await session.countsArrived
+  await session.due.arrival
   return session
 }
 
@@ -106,7 +106,7 @@ describe('a study session', () => {
     const session = new StudySession(content, slow)
     session.newOrder = 'date'
     session.buryNew = false
-    session.countAfterQuiet = 0
+    session.due.afterQuiet = 0
     await session.start({ sync: false })
     await reachedCount
     // The count is read once the first card is on screen, and has not arrived.
@@ -117,7 +117,7 @@ describe('a study session', () => {
     await session.answer(3) // a new card out of the new count, into learning (due in minutes)
     await session.recorder.writes.idle()
     release()
-    await session.countsArrived
+    await session.due.arrival
     expect(session.due.counted).toBe(true)
     // As counted after the answer: the answer made while counting is in the counts once.
     const now = await store.countDue(Date.now(), session.due.cutoff)
@@ -137,18 +137,18 @@ describe('a study session', () => {
       }
     }
     const left = new StudySession(content, watched)
-    left.countAfterQuiet = 50
+    left.due.afterQuiet = 50
     await left.start({ sync: false })
-    left.stop()
-    await left.countsArrived
+    left.due.stop()
+    await left.due.arrival
     expect(counted).toHaveLength(0)
     expect(left.due.counted).toBe(false) // shown as dashes, never as a wrong number
 
     const reading = new StudySession(content, watched)
-    reading.countAfterQuiet = 50
+    reading.due.afterQuiet = 50
     await reading.start({ sync: false })
     const shown = reading.shownAt
-    await reading.countsArrived
+    await reading.due.arrival
     expect(counted).toHaveLength(1)
     expect(counted[0]! - shown).toBeGreaterThanOrEqual(50)
     expect(reading.due.counted).toBe(true)
@@ -175,7 +175,7 @@ describe('a study session', () => {
       }
     }
     const session = new StudySession(content, slow)
-    session.countAfterQuiet = 0
+    session.due.afterQuiet = 0
     const first = session.start({ sync: false })
     await reachedCount
     const one = 'event-when:1812-fort-ross'
@@ -185,7 +185,7 @@ describe('a study session', () => {
     session.reveal()
     release()
     await first
-    await session.countsArrived
+    await session.due.arrival
     expect(session.current?.card.id).toBe(one)
     expect(session.phase).toBe('answer')
     expect(session.due.counts.new).toBe(1)
@@ -258,9 +258,9 @@ describe('a study session', () => {
     )
     session.newOrder = 'date'
     session.due.newPerDay = 1
-    session.countAfterQuiet = 0
+    session.due.afterQuiet = 0
     await session.start()
-    await session.countsArrived
+    await session.due.arrival
     const first = session.current!.card.id
     session.reveal()
     await session.answer(1)
