@@ -35,6 +35,43 @@ async function answerCards(page: Page, n: number, grade: 1 | 2 | 3 | 4 = 3): Pro
   return ids
 }
 
+test('a timeline kept from an earlier visit shows the shading of the answers given since', async ({
+  page
+}) => {
+  // Shading on: one review, then the legend's question answered.
+  await answerCards(page, 1, 4)
+  await openApp(page, '#/timeline')
+  await page.getByRole('button', { name: 'Shade', exact: true }).first().click()
+  await expect(page.locator('[data-event-id][data-mastery]').first()).toBeAttached()
+  const shaded = async () =>
+    page
+      .locator('[data-event-id][data-mastery="3"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')))
+  const before = await shaded()
+  // To Study through the navigation: the timeline stays drawn, hidden, while cards are answered.
+  const nav = page.getByRole('navigation', { name: 'Views' })
+  await nav.getByRole('link', { name: 'Study' }).click()
+  const reviewed = page.getByTestId('session-reviewed')
+  await expect(reviewed).toHaveText('1 reviewed')
+  const events: string[] = []
+  for (let i = 0; i < 3; i++) {
+    const id = await page.getByTestId('study-card').getAttribute('data-card-id')
+    if (id?.startsWith('event-')) events.push(id.split(':')[1]!)
+    await page.getByRole('button', { name: /Show answer/ }).click()
+    await page.getByTestId('grade-4').click()
+    await expect(reviewed).toHaveText(`${i + 2} reviewed`)
+  }
+  const fresh = events.filter((id) => !before.includes(id))
+  expect(fresh.length, 'an event not mastered before was answered').toBeGreaterThan(0)
+  // Back on the timeline, its axis shows them mastered.
+  await nav.getByRole('link', { name: 'Timeline' }).click()
+  for (const id of fresh)
+    await expect(page.locator(`[data-event-id="${id}"][data-mastery]`).first()).toHaveAttribute(
+      'data-mastery',
+      /^[123]$/
+    )
+})
+
 test('before any review the view says so and points to Study', async ({ page }) => {
   await openApp(page, '#/progress')
   await expect(page.getByTestId('progress-empty')).toContainText('Nothing reviewed yet')
