@@ -89,6 +89,46 @@ describe('answers saved behind the next card', () => {
     expect(logs.map((l) => l.cardId)).toEqual(shown)
   })
 
+  it('saves the session once behind an answer, with its newest state, never an older one last', async () => {
+    const { store, drain } = heldStore()
+    const writes: { key: string; value: unknown }[] = []
+    const counted: StudyStore = {
+      ...store,
+      writeSetting: (key, value) => {
+        writes.push({ key, value })
+        return store.writeSetting(key, value)
+      }
+    }
+    const session = await started(counted)
+    session.reveal()
+    await session.recorder.writes.idle()
+    const before = writes.length
+    await session.answer(3)
+    // The next card shown, then its answer side: two saves queued behind the held answer.
+    const second = session.current!.card.id
+    session.reveal()
+    await drain(session)
+    const sessionSaves = () => writes.slice(before).filter((w) => w.key === SESSION_SETTING)
+    expect(sessionSaves()).toHaveLength(1)
+    const saved = (await db.settings.get(SESSION_SETTING))?.value as {
+      cardId: string
+      revealed: boolean
+      reviewed: number
+    }
+    expect(saved).toMatchObject({ cardId: second, revealed: true, reviewed: 1 })
+
+    // A save asked for after a later answer is its own write, after that answer's.
+    await session.answer(3)
+    const third = session.current!.card.id
+    await drain(session)
+    expect(sessionSaves()).toHaveLength(2)
+    expect((await db.settings.get(SESSION_SETTING))?.value).toMatchObject({
+      cardId: third,
+      revealed: false,
+      reviewed: 2
+    })
+  })
+
   it('takes back a failed answer and the ones behind it, and puts its card back on screen', async () => {
     const { store, held } = heldStore()
     const session = await started(store)

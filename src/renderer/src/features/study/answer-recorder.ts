@@ -42,6 +42,8 @@ export class AnswerRecorder {
   readonly writes = new WriteQueue()
   /** Cards whose answer is queued, with their siblings: not drawn again until it is saved. */
   readonly #inFlight = new Map<UndoEntry, readonly string[]>()
+  /** The save last in the queue and not begun: a newer value of its key replaces its value. */
+  #lastSave: { key: string; value: unknown; onError: (error: unknown) => void } | null = null
 
   constructor(
     private readonly host: RecorderHost,
@@ -83,6 +85,7 @@ export class AnswerRecorder {
       setting: { key: h.settingKey, value: h.snapshot() }
     }
     // Started once the next card is painted: the key press's task only draws.
+    this.#lastSave = null
     const saved = this.writes.run(() => nextPaint().then(() => h.store.recordAnswer(record)))
     const entry: UndoEntry = {
       kind: 'answer',
@@ -128,6 +131,7 @@ export class AnswerRecorder {
 
   /** A write the caller waits for, behind the queued answers; a failure is thrown to the caller. */
   async write<T>(job: () => Promise<T>): Promise<T> {
+    this.#lastSave = null
     try {
       return await this.writes.run(job)
     } catch (error) {
@@ -136,9 +140,24 @@ export class AnswerRecorder {
     }
   }
 
-  /** Saves a value behind the queued answers; a failure is reported, and blocks nothing. */
+  /**
+   * Saves a value behind the queued answers; a failure is reported, and blocks nothing. Saves of
+   * one key in a row (the card shown, then its answer side) are one write of the newest value:
+   * back to back, each answer was followed by two more transactions.
+   */
   save(key: string, value: unknown, onError: (error: unknown) => void): void {
-    void this.writes.run(() => this.host.store.writeSetting(key, value).catch(onError))
+    const last = this.#lastSave
+    if (last?.key === key) {
+      last.value = value
+      last.onError = onError
+      return
+    }
+    const entry = { key, value, onError }
+    this.#lastSave = entry
+    void this.writes.run(() => {
+      if (this.#lastSave === entry) this.#lastSave = null
+      return this.host.store.writeSetting(entry.key, entry.value).catch(entry.onError)
+    })
   }
 
   /** Grades an ordering's cards in one transaction, waiting for it. */
