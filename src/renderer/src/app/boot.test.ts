@@ -24,8 +24,13 @@ type Stand = {
   tags: Tag[]
   /** Ends the parsing of the stand-in document (its first readystatechange). */
   parsed: () => void
-  /** Runs the animation frame and then the tasks boot.js queued for now (a frame painted). */
+  /**
+   * Runs the animation frame, tells the paint observers the first contentful paint was presented
+   * (when the browser has paint timing), then runs the tasks boot.js queued for now.
+   */
   painted: () => void
+  /** Runs the animation frame and the tasks queued for now, the paint not yet presented. */
+  framed: () => void
   /** Runs the tasks boot.js queued for later (its timers have run out). */
   later: () => void
   /** Loads the page's stylesheets that were still loading. */
@@ -55,12 +60,15 @@ function boot(
     parsed = true,
     fonts,
     stylesheets = 0,
-    viewCode = {}
+    viewCode = {},
+    paintTiming = true
   }: {
     parsed?: boolean
     fonts?: { load: () => Promise<unknown> }
     stylesheets?: number
     viewCode?: Record<string, string>
+    /** The browser reports paints to a PerformanceObserver (false: no such constructor). */
+    paintTiming?: boolean
   } = {}
 ): Stand {
   const dataset: DOMStringMap = {}
@@ -68,6 +76,17 @@ function boot(
   const frames: (() => void)[] = []
   const tasks: { run: () => void; delay: number }[] = []
   const tags: Tag[] = []
+  type Entries = { getEntriesByName: (name: string) => object[] }
+  const observers = new Set<PaintObserver>()
+  class PaintObserver {
+    constructor(readonly callback: (list: Entries, observer: PaintObserver) => void) {}
+    observe(options: { type: string; buffered: boolean }) {
+      if (options.type === 'paint' && options.buffered) observers.add(this)
+    }
+    disconnect() {
+      observers.delete(this)
+    }
+  }
   const sheets = Array.from({ length: stylesheets }, () => {
     const loaded: (() => void)[] = []
     return {
@@ -112,13 +131,15 @@ function boot(
     'location',
     'requestAnimationFrame',
     'setTimeout',
+    'PerformanceObserver',
     source
   )(
     document,
     localStorage,
     { hash },
     (callback: () => void) => frames.push(callback),
-    (run: () => void, delay: number) => tasks.push({ run, delay })
+    (run: () => void, delay: number) => tasks.push({ run, delay }),
+    paintTiming ? PaintObserver : undefined
   )
   return {
     dataset,
@@ -127,8 +148,16 @@ function boot(
       document.readyState = 'interactive'
       for (const listener of listeners.splice(0)) listener()
     },
+    framed: () => {
+      for (const frame of frames.splice(0)) frame()
+      for (const task of tasks.filter((task) => task.delay === 0)) task.run()
+    },
     painted: () => {
       for (const frame of frames.splice(0)) frame()
+      const list = {
+        getEntriesByName: (name: string) => (name === 'first-contentful-paint' ? [{}] : [])
+      }
+      for (const observer of [...observers]) observer.callback(list, observer)
       for (const task of tasks.filter((task) => task.delay === 0)) task.run()
     },
     later: () => {
@@ -183,17 +212,32 @@ describe('boot.js', () => {
   })
 
   it("with the prerender, asks for the app's code only after its first frame is painted", () => {
-    const start = boot('', {}, { parsed: false })
-    expect(start.tags).toEqual([])
-    start.parsed()
-    expect(start.dataset.prerender).toBe('on')
+    for (const paintTiming of [true, false]) {
+      const start = boot('', {}, { parsed: false, paintTiming })
+      expect(start.tags).toEqual([])
+      start.parsed()
+      expect(start.dataset.prerender).toBe('on')
+      expect(start.tags).toEqual([])
+      start.painted()
+      expect(start.tags).toEqual(APP_TAGS)
+      // Asked for once, however many frames and timers follow.
+      start.painted()
+      start.later()
+      expect(start.tags).toEqual(APP_TAGS)
+    }
+  })
+
+  it('waits for the first contentful paint, not for the frame whose paint is still to come', () => {
+    // The frame's callbacks have run and its tasks too, but it is not on screen yet.
+    const start = boot('', {})
+    start.framed()
     expect(start.tags).toEqual([])
     start.painted()
     expect(start.tags).toEqual(APP_TAGS)
-    // Asked for once, however many frames and timers follow.
-    start.painted()
-    start.later()
-    expect(start.tags).toEqual(APP_TAGS)
+    // A browser with no paint timing asks once the frame's callbacks have run.
+    const older = boot('', {}, { paintTiming: false })
+    older.framed()
+    expect(older.tags).toEqual(APP_TAGS)
   })
 
   it('starts the app even when the fonts never load, the prerender still hidden', () => {
