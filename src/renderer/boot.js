@@ -70,18 +70,18 @@
       // its raster was done), the code's loading and running took the two cores from the raster
       // and held the first screen back by tens of milliseconds. Without paint timing: after the
       // frame's callbacks.
-      var painted = false
+      var observing = false
       try {
         new PerformanceObserver(function (list, observer) {
           if (!list.getEntriesByName('first-contentful-paint').length) return
           observer.disconnect()
           setTimeout(appCode, 0)
         }).observe({ type: 'paint', buffered: true })
-        painted = true
+        observing = true
       } catch {
         // No paint timing: as below.
       }
-      if (!painted)
+      if (!observing)
         requestAnimationFrame(function () {
           setTimeout(appCode, 0)
         })

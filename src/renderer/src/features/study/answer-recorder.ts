@@ -85,8 +85,7 @@ export class AnswerRecorder {
       setting: { key: h.settingKey, value: h.snapshot() }
     }
     // Started once the next card is painted: the key press's task only draws.
-    this.#lastSave = null
-    const saved = this.writes.run(() => nextPaint().then(() => h.store.recordAnswer(record)))
+    const saved = this.#queue(() => nextPaint().then(() => h.store.recordAnswer(record)))
     const entry: UndoEntry = {
       kind: 'answer',
       rows: [{ before: row, after }],
@@ -131,13 +130,18 @@ export class AnswerRecorder {
 
   /** A write the caller waits for, behind the queued answers; a failure is thrown to the caller. */
   async write<T>(job: () => Promise<T>): Promise<T> {
-    this.#lastSave = null
     try {
-      return await this.writes.run(job)
+      return await this.#queue(job)
     } catch (error) {
       if (!(error instanceof WriteSkipped)) this.writes.reset()
       throw error
     }
+  }
+
+  /** Queues a write other than a save: a save asked for after it is a write of its own. */
+  #queue<T>(job: () => Promise<T>): Promise<T> {
+    this.#lastSave = null
+    return this.writes.run(job)
   }
 
   /**
