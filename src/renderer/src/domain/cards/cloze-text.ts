@@ -125,6 +125,8 @@ function nameTerms(sentence: string, names: readonly KnownName[]): Term[] {
   const found: Term[] = []
   for (const name of names) {
     for (const form of name.forms) {
+      // Most forms are not in a sentence: a plain search says so before a pattern is made or run.
+      if (!sentence.includes(form)) continue
       for (const m of sentence.matchAll(wholeWord(form))) {
         found.push({
           text: m[0],
