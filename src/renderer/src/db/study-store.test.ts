@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realPack } from '../test-support/real-pack'
 import { StudyDatabase } from './database'
-import { syncCardIds } from './card-sync'
+import { STATE_INDEX, syncCardIds } from './card-sync'
 import {
   answerCard,
   answerCards,
@@ -242,6 +242,23 @@ describe('due counts, bury, suspend and the new-card limit', () => {
       expect(next?.id).toBe(row.id)
       skip.add(row.id)
     }
+  })
+
+  it('draws past many buried cards, and within a filter of a few, in the order of the index', async () => {
+    // The rows are read a few more than asked at once; more buried cards than that are read past.
+    const inOrder = (
+      await db.cards.where(STATE_INDEX).between([0, 0, 0, -Infinity], [0, 0, 0, Infinity]).toArray()
+    ).map((r) => r.id)
+    for (const id of inOrder.slice(0, 30)) await buryCard(id, cutoff, db)
+    const query = { now: t0, cutoff, allowNew: true }
+    expect((await nextCard(query, db))!.id).toBe(inOrder[30])
+    expect((await peekNextCards(query, 5, db)).rows.map((r) => r.id)).toEqual(inOrder.slice(30, 35))
+    const filter = new Set([inOrder[2]!, inOrder[40]!, inOrder.at(-1)!])
+    expect((await nextCard({ ...query, filter }, db))!.id).toBe(inOrder[40])
+    expect((await peekNextCards({ ...query, filter }, 5, db)).rows.map((r) => r.id)).toEqual([
+      inOrder[40],
+      inOrder.at(-1)
+    ])
   })
 
   it('draws due learning cards before reviews, reviews before new cards', async () => {

@@ -39,7 +39,12 @@ function heldStore() {
       await new Promise((resolve) => setTimeout(resolve, 1))
     }
   }
-  return { store, held, drain }
+  /** The nth commit held back, once asked for (an answer's write starts after the next paint). */
+  const commit = async (n: number) => {
+    while (!held[n]) await new Promise((resolve) => setTimeout(resolve, 1))
+    return held[n]
+  }
+  return { store, drain, commit }
 }
 
 async function started(store: StudyStore): Promise<StudySession> {
@@ -53,7 +58,7 @@ async function started(store: StudyStore): Promise<StudySession> {
 
 describe('answers saved behind the next card', () => {
   it('shows the next card before the answer commits, then saves it with the session', async () => {
-    const { store, held } = heldStore()
+    const { store, commit } = heldStore()
     const session = await started(store)
     const first = session.current!.card.id
     session.reveal()
@@ -64,7 +69,8 @@ describe('answers saved behind the next card', () => {
     expect(session.tally.reviewed).toBe(1)
     expect(await db.reviewLogs.count()).toBe(0)
 
-    held[0]!.release()
+    const held = await commit(0)
+    held.release()
     await session.recorder.writes.idle()
     const logs = await db.reviewLogs.toArray()
     expect(logs.map((l) => [l.cardId, l.rating])).toEqual([[first, 3]])
@@ -130,7 +136,7 @@ describe('answers saved behind the next card', () => {
   })
 
   it('takes back a failed answer and the ones behind it, and puts its card back on screen', async () => {
-    const { store, held } = heldStore()
+    const { store, commit } = heldStore()
     const session = await started(store)
     const counts = { ...session.due.counts }
     const lost: unknown[] = []
@@ -142,7 +148,8 @@ describe('answers saved behind the next card', () => {
     await session.answer(3)
     expect(session.tally.reviewed).toBe(2)
 
-    held[0]!.fail(new Error('QuotaExceededError'))
+    const held = await commit(0)
+    held.fail(new Error('QuotaExceededError'))
     await session.recorder.writes.idle()
     expect(lost).toHaveLength(1)
     expect(session.current?.card.id).toBe(first)
@@ -155,20 +162,22 @@ describe('answers saved behind the next card', () => {
 
     // Answered again, it is saved: exactly one log row.
     await session.answer(3)
-    held.at(-1)!.release()
+    const again = await commit(1)
+    again.release()
     await session.recorder.writes.idle()
     expect((await db.reviewLogs.toArray()).map((l) => l.cardId)).toEqual([first])
     expect(session.tally.reviewed).toBe(1)
   })
 
   it('undo of a queued answer waits for its commit, then takes it back', async () => {
-    const { store, held } = heldStore()
+    const { store, commit } = heldStore()
     const session = await started(store)
     const first = session.current!.card.id
     session.reveal()
     await session.answer(4)
     const undone = session.undoLast()
-    held[0]!.release()
+    const held = await commit(0)
+    held.release()
     await undone
     await session.recorder.writes.idle()
     expect(session.current?.card.id).toBe(first)

@@ -115,7 +115,14 @@ export class CardQueue {
       filter: context.filter
     }
     const skip = new Set([...context.inFlight, ...(this.lastId ? [this.lastId] : [])])
-    const other = await this.store.nextCard({ ...query, skip })
+    // The cards after it are drawn with it, in the same transaction: the first answers after a
+    // start (or a list gone stale) find them ready, not waiting for a draw behind other reads.
+    const draw = await this.store.peekNextCards({ ...query, skip }, DRAW)
+    const [other, ...rest] = draw.rows
+    if (other && !this.#ahead.rows.length && !this.#pending) {
+      this.#ahead = { rows: rest, learningDueAt: draw.learningDueAt }
+      return other
+    }
     if (other) return other
     // Only the last card (or one still being saved) is left: wait for the saves, then read it.
     await context.settled()
