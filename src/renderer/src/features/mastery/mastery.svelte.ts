@@ -77,7 +77,8 @@ class Mastery {
    */
   start = (content: StudyContent, now?: number): void => {
     this.stop()
-    // What the database followed says, not the last one's (a restore, a test's fresh database).
+    // Whether anything was reviewed is read again from the database followed now (after a restore,
+    // or a test's fresh database), not kept from the last one.
     this.reviewed = false
     this.shading.follow()
     // Totals once, and the mastered ids read once from the index (keys only); then each write
