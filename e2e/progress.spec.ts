@@ -355,3 +355,18 @@ test('a seeded history: the numbers add up and replay cleanly (screenshots light
     await page.screenshot({ path: `${dir}/progress-${choice}-full.png`, fullPage: true })
   }
 })
+
+test('the progress figures are summed in the background at start: the view then opens on them', async ({
+  page
+}) => {
+  test.setTimeout(60_000) // months of answers written on a busy machine
+  const answers = await seedHistory(page)
+  // A start on another view: the first read of the figures is made all the same, and says so.
+  await openApp(page, '#/about')
+  await expect(page.locator('html')).toHaveAttribute('data-progress', 'warm', { timeout: 20_000 })
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: 'Progress' })
+    .click()
+  await expect(page.getByTestId('reviews-total')).toHaveText(String(answers))
+})

@@ -109,9 +109,15 @@ export function progressQuery(db: StudyDatabase): () => Promise<ProgressData> {
   }
 }
 
-/** Starts the worker and sums the logs once, in the background, so the view opens ready. */
-export function warmProgress(db: StudyDatabase): void {
-  read(db, Date.now()).catch(() => {
-    // The view reports its own errors when it opens.
-  })
+/**
+ * Starts the worker and sums the logs once, in the background, so the view opens ready. Settles
+ * when that first read is done, failed or not.
+ */
+export function warmProgress(db: StudyDatabase): Promise<void> {
+  return read(db, Date.now()).then(
+    () => undefined,
+    () => {
+      // The view reports its own errors when it opens.
+    }
+  )
 }
